@@ -1,0 +1,47 @@
+# presswatch: two commands do all set-up on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MODELS_STAMP := $(VENV)/.models
+
+.PHONY: setup models demo test test-fast bench clean
+
+setup: $(STAMP)
+
+# torch is pinned and installed first: any other torch spec pulls CUDA packages.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=24,<27"
+	$(PY) -m pip install --quiet "torch==2.13.0"
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Trained rhetoric models are built from ../shared/datasets once and cached.
+models: $(MODELS_STAMP)
+
+$(MODELS_STAMP): $(STAMP)
+	$(PY) -m presswatch.rhetoric.train --if-missing
+	touch $@
+
+demo: setup models
+	$(VENV)/bin/presswatch analyze examples/ --out out/
+	@echo
+	@echo "Done. Look at:"
+	@echo "  out/articles.jsonl      one analysed article per line"
+	@echo "  out/corpus.json         duplicates, stories, claim conflicts, timeline"
+	@echo "  out/presswatch.duckdb   the database (presswatch show ID --db out/presswatch.duckdb)"
+	@test -f out/report.html && echo "  out/report.html         the static report" || true
+
+test: setup models
+	$(VENV)/bin/pytest -q
+
+test-fast: setup
+	$(VENV)/bin/pytest -q -m "not slow"
+
+bench: setup models
+	$(PY) -m bench.run
+
+clean:
+	rm -rf out/ .pytest_cache build *.egg-info

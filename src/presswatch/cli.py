@@ -1,0 +1,108 @@
+"""The command line: a thin shell over `presswatch.analyze` and the store.
+
+Subcommands of other layers are registered by name in LAZY_COMMANDS and imported only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+#: name -> "module:click_command"; each layer owns its module.
+LAZY_COMMANDS: dict[str, str] = {
+    "show": "presswatch.show:show",
+    "semeval": "presswatch.rhetoric.semeval_cli:semeval",
+    "serve": "presswatch.web.cli:serve",
+    "export": "presswatch.interop.cli:export",
+    "import-labels": "presswatch.interop.cli:import_labels",
+    "report": "presswatch.interop.cli:report",
+    "spark-analyze": "presswatch.scale.cli:spark_analyze",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands live in other modules and load on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | {n for n in LAZY_COMMANDS if self._available(n)})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
+        target = LAZY_COMMANDS.get(name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except ModuleNotFoundError as exc:
+            if exc.name and module.startswith(exc.name):
+                return None
+            raise
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        return _module_exists(LAZY_COMMANDS[name].partition(":")[0])
+
+
+def _module_exists(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="presswatch")
+def cli() -> None:
+    """presswatch: read the news critically at scale."""
+
+
+def options_from_flags(**flags: Any):
+    """Map CLI flags onto the one Options object (the only place that does)."""
+    from .options import Options
+
+    stages = flags.pop("stages", None)
+    if stages:
+        flags["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
+    flags["corpus"] = not flags.pop("no_corpus", False)
+    return Options.build(**flags)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder for articles.jsonl, corpus.json and the database.")
+@click.option("--db", type=click.Path(path_type=Path), default=None, help="DuckDB file (default: OUT/presswatch.duckdb).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: 1).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch (default: 32).")
+@click.option("--force", is_flag=True, help="Re-analyse articles already in the database.")
+@click.option("--stages", default=None, help="Comma-separated stage names (default: all).")
+@click.option("--no-corpus", is_flag=True, help="Skip the cross-article corpus layer.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes (default: 20 MB).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
+    """Analyse files or folders (text, HTML, WARC, JSONL; gzip too) into OUT."""
+    from .pipeline import analyze as run
+    from .progress import RunProgress, print_summary
+
+    try:
+        opts = options_from_flags(**flags)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    with RunProgress(enabled=not quiet) as progress:
+        result = run(list(paths), options=opts, progress=progress, keep_articles=False)
+    print_summary(result.summary, opts)
+    sys.exit(0 if result.summary.ok else 1)
+
+
+def main() -> None:
+    cli(prog_name="presswatch")
+
+
+if __name__ == "__main__":
+    main()

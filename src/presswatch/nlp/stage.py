@@ -1,0 +1,45 @@
+"""The nlp stage: language of every article, and one batched spaCy parse for English ones.
+
+The parse is kept on ``Article.doc`` for the later stages of the same run and never stored.
+Non-English articles keep their language and skip English-only layers; they are never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article
+from ..options import Options
+from .models import detect_language, load_spacy
+
+#: spaCy's default max_length is 1,000,000 characters; articles are far below it, but a
+#: pathological input is parsed in a bounded prefix rather than crashing the batch.
+MAX_PARSE_CHARS = 1_000_000
+
+
+@dataclass
+class NlpStage:
+    nlp: Any
+    batch_size: int = 32
+    name: str = "nlp.spacy.v1"
+
+    def __call__(self, articles: list[Article]) -> None:
+        english: list[Article] = []
+        for article in articles:
+            if article.language is None:
+                article.language = detect_language(article.text)
+            if article.language == "en" and article.text.strip():
+                english.append(article)
+        texts = (a.text[:MAX_PARSE_CHARS] for a in english)
+        for article, doc in zip(english, self.nlp.pipe(texts, batch_size=self.batch_size)):
+            article.doc = doc
+
+
+def make_stage(options: Options) -> NlpStage:
+    return NlpStage(nlp=load_spacy(options.spacy_model), batch_size=options.batch_size)
+
+
+def is_english(article: Article) -> bool:
+    """Whether English-only layers should run on this article (it has an English parse)."""
+    return article.language == "en" and article.doc is not None

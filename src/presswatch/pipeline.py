@@ -1,0 +1,226 @@
+"""The run: ingest → clean → per-article stages in batches → store → corpus, with error isolation.
+
+`analyze` is the one library call behind the CLI, the web app and the Spark runner.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from .model import Article, Failure, RawRecord
+from .options import Options
+from .registry import CORPUS, Stage, make_stage, resolve
+
+log = logging.getLogger(__name__)
+
+#: Called as progress(event, n): event is "read", "analysed", "skipped" or "failed".
+ProgressFn = Callable[[str, int], None]
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the closing summary and the exit status."""
+
+    read: int = 0
+    analysed: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    stage_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (article id, stage, message)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.stage_errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "analysed": self.analysed,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "failures": [f.to_dict() for f in self.failures],
+            "stage_errors": [
+                {"article_id": a, "stage": s, "message": m} for a, s, m in self.stage_errors
+            ],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class AnalysisResult:
+    """Articles analysed in this run (when kept), the corpus results, and the run summary."""
+
+    articles: list[Article]
+    corpus: dict[str, Any]
+    summary: RunSummary
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def build_stages(options: Options) -> list[Stage]:
+    """Load every configured stage once (heavy models load here, not per article)."""
+    return [make_stage(name, options) for name in options.stages]
+
+
+def run_stage(stage: Stage, articles: list[Article]) -> None:
+    """Run one stage on a batch; if the batch fails, retry article by article so one bad
+    article records its error and the others still get the layer."""
+    try:
+        stage(articles)
+        return
+    except Exception:  # noqa: BLE001 - isolation is the point
+        log.debug("stage %s failed on a batch, retrying one by one", stage.name, exc_info=True)
+    for article in articles:
+        before = len(article.annotations)
+        try:
+            stage([article])
+        except Exception as exc:  # noqa: BLE001
+            del article.annotations[before:]
+            article.record_error(stage.name, exc)
+
+
+def process_batch(stages: Sequence[Stage], articles: list[Article]) -> list[Article]:
+    """Run every stage over a batch of clean articles, then drop the parses."""
+    for stage in stages:
+        run_stage(stage, articles)
+    for article in articles:
+        article.doc = None
+    return articles
+
+
+def clean_records(
+    records: Iterable[RawRecord | Failure], summary: RunSummary, progress: ProgressFn | None = None
+) -> Iterator[Article | Failure]:
+    """Turn raw records into clean Articles; a record that cannot be cleaned becomes a Failure."""
+    from .clean import clean_record
+
+    for rec in records:
+        if isinstance(rec, Failure):
+            yield rec
+            continue
+        summary.read += 1
+        if progress:
+            progress("read", 1)
+        try:
+            yield clean_record(rec)
+        except Exception as exc:  # noqa: BLE001
+            yield Failure(rec.source_path, "clean", f"{type(exc).__name__}: {exc}")
+
+
+def iter_records(
+    inputs: Iterable[str | Path], texts: Iterable[str | RawRecord] | None, options: Options
+) -> Iterator[RawRecord | Failure]:
+    """Raw records from paths (any supported format) and from in-memory texts."""
+    from .ingest import read_paths, record_from_text
+
+    paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    if paths:
+        yield from read_paths(paths, max_bytes=options.max_bytes)
+    for i, t in enumerate(texts or ()):
+        yield t if isinstance(t, RawRecord) else record_from_text(t, source_path=f"<text>#{i}")
+
+
+def analyze(
+    inputs: Iterable[str | Path] | str | Path = (),
+    *,
+    texts: Iterable[str | RawRecord] | None = None,
+    options: Options | None = None,
+    progress: ProgressFn | None = None,
+    keep_articles: bool = True,
+    **kwargs: Any,
+) -> AnalysisResult:
+    """Analyse files, folders or in-memory texts; store, export and return the results.
+
+    Keyword arguments are Options fields (out, db, stages, batch_size, workers, force, ...).
+    With ``out`` set, writes ``articles.jsonl``, ``corpus.json`` and ``presswatch.duckdb`` there.
+    """
+    opts = options or Options.build(**kwargs)
+    started = time.perf_counter()
+    summary = RunSummary()
+    store = _open_store(opts)
+    kept: list[Article] = []
+    seen: set[str] = set()
+    try:
+        stages = build_stages(opts)
+        cleaned = clean_records(iter_records(inputs, texts, opts), summary, progress)
+        for batch in batched(cleaned, opts.batch_size):
+            todo: list[Article] = []
+            for item in batch:
+                if isinstance(item, Failure):
+                    summary.failures.append(item)
+                    if progress:
+                        progress("failed", 1)
+                    continue
+                if item.id in seen or (store is not None and not opts.force and store.has_article(item.id)):
+                    summary.skipped += 1
+                    if progress:
+                        progress("skipped", 1)
+                    continue
+                seen.add(item.id)
+                todo.append(item)
+            if todo:
+                process_batch(stages, todo)
+                for a in todo:
+                    summary.stage_errors.extend((a.id, e.stage, e.message) for e in a.errors)
+                if store is not None:
+                    store.write_articles(todo, replace=opts.force)
+                if keep_articles:
+                    kept.extend(todo)
+                summary.analysed += len(todo)
+                if progress:
+                    progress("analysed", len(todo))
+        if store is not None and summary.failures:
+            store.write_failures(summary.failures)
+        corpus = _run_corpus(opts, store, kept) if opts.corpus else {}
+        summary.seconds = time.perf_counter() - started
+        if opts.out is not None:
+            _write_outputs(opts.out, store, kept, corpus)
+        return AnalysisResult(articles=kept, corpus=corpus, summary=summary)
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _open_store(opts: Options):  # -> Store | None
+    if opts.db is None:
+        return None
+    from .store import Store
+
+    opts.db.parent.mkdir(parents=True, exist_ok=True)
+    return Store(opts.db)
+
+
+def _run_corpus(opts: Options, store, articles: list[Article]) -> dict[str, Any]:
+    try:
+        make_corpus = resolve(CORPUS)
+    except (ImportError, AttributeError):
+        log.info("corpus layer not installed; corpus.json stays empty")
+        return {"duplicates": [], "stories": [], "claim_conflicts": [], "timeline": []}
+    corpus = make_corpus(opts)
+    return corpus(store=store, articles=articles)
+
+
+def _write_outputs(out: Path, store, kept: list[Article], corpus: dict[str, Any]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / "articles.jsonl.tmp"
+    with tmp.open("w", encoding="utf-8") as fh:
+        articles = store.iter_articles() if store is not None else iter(kept)
+        for article in articles:
+            fh.write(article.to_json())
+            fh.write("\n")
+    tmp.replace(out / "articles.jsonl")
+    (out / "corpus.json").write_text(json.dumps(corpus, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -1,0 +1,64 @@
+"""Progress bar and closing summary for terminal runs (rich)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.table import Table
+
+console = Console(stderr=True)
+
+
+class RunProgress:
+    """A progress callback for `analyze` that draws a live bar with counts."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled and console.is_terminal
+        self.counts = {"read": 0, "analysed": 0, "skipped": 0, "failed": 0}
+        self._progress: Progress | None = None
+        self._task: Any = None
+
+    def __enter__(self) -> "RunProgress":
+        if self.enabled:
+            self._progress = Progress(
+                SpinnerColumn(), TextColumn("[bold]analysing"), BarColumn(),
+                TextColumn("{task.fields[status]}"), TimeElapsedColumn(), console=console, transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("analyse", total=None, status="")
+        return self
+
+    def __call__(self, event: str, n: int) -> None:
+        self.counts[event] = self.counts.get(event, 0) + n
+        if self._progress is not None:
+            c = self.counts
+            status = f"{c['read']} read · {c['analysed']} analysed · {c['skipped']} skipped · {c['failed']} failed"
+            self._progress.update(self._task, status=status)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def print_summary(summary: Any, options: Any) -> None:
+    """The closing summary: read, analysed, skipped, failed with reasons, time, where to look."""
+    out = Console()
+    table = Table(title="presswatch analyze", show_header=False, box=None)
+    table.add_row("read", str(summary.read))
+    table.add_row("analysed", str(summary.analysed))
+    table.add_row("skipped (already stored)", str(summary.skipped))
+    table.add_row("failed", str(summary.failed))
+    table.add_row("articles with a stage error", str(len({a for a, _, _ in summary.stage_errors})))
+    table.add_row("time", f"{summary.seconds:.1f} s")
+    out.print(table)
+    for f in summary.failures[:50]:
+        out.print(f"  [red]failed[/red] {escape(f.source_path)} ({f.stage}): {escape(f.reason)}", highlight=False)
+    if len(summary.failures) > 50:
+        out.print(f"  ... and {len(summary.failures) - 50} more (see the failures table)")
+    for aid, stage, msg in summary.stage_errors[:20]:
+        out.print(f"  [yellow]stage error[/yellow] {aid} ({escape(stage)}): {escape(msg)}", highlight=False)
+    if options.out is not None:
+        out.print(f"\nwrote {options.out / 'articles.jsonl'}, {options.out / 'corpus.json'} and {options.db}")

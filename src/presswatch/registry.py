@@ -1,0 +1,57 @@
+"""Versioned names of the per-article stages and the corpus layer, resolved lazily.
+
+Configuration picks stages by name; a name maps to ``module:factory``, where the factory takes
+the run's Options and returns a stage: a callable over a batch (list) of Articles that adds
+annotations in place. Modules are imported only when a stage is used, so heavy models load
+only when needed and only once.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Callable, Protocol
+
+if TYPE_CHECKING:
+    from .model import Article
+    from .options import Options
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, articles: "list[Article]") -> None: ...
+
+
+STAGES: dict[str, str] = {
+    "nlp.spacy.v1": "presswatch.nlp.stage:make_stage",
+    "extract.entities.v1": "presswatch.extract.entities:make_stage",
+    "extract.quotes.v1": "presswatch.extract.quotes:make_stage",
+    "extract.claims.v1": "presswatch.extract.claims:make_stage",
+    "rhetoric.v1": "presswatch.rhetoric.stage:make_stage",
+}
+
+#: The corpus layer runs once over all stored articles after the per-article stages.
+CORPUS = "presswatch.corpus.stage:make_corpus"
+
+DEFAULT_STAGES: tuple[str, ...] = (
+    "nlp.spacy.v1",
+    "extract.entities.v1",
+    "extract.quotes.v1",
+    "extract.claims.v1",
+    "rhetoric.v1",
+)
+
+
+def resolve(target: str) -> Callable[..., Any]:
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def make_stage(name: str, options: "Options") -> Stage:
+    """Build the stage registered under ``name``."""
+    try:
+        target = STAGES[name]
+    except KeyError:
+        known = ", ".join(sorted(STAGES))
+        raise ValueError(f"unknown stage {name!r}; known stages: {known}") from None
+    return resolve(target)(options)

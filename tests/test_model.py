@@ -1,0 +1,46 @@
+import json
+
+import pytest
+
+from presswatch.model import Annotation, Article, Removed, content_id, paragraph_offsets
+
+
+def test_model_json_round_trip_keeps_every_field():
+    a = Article.create("x.txt", "First para.\n\nSecond para.", title="T", url="http://e/x", outlet="E", published="2022-09-27T09:35:00")
+    a.language = "en"
+    a.removed.append(Removed("read more from e", "chrome:read-more"))
+    a.add(Annotation("entity", "PERSON", 0, 5, 0.9, {"canonical": "First"}))
+    a.add(Annotation("genre", "reporting", score=0.7))
+    a.record_error("rhetoric.v1", ValueError("boom"))
+    back = Article.from_json(a.to_json())
+    assert back == a
+    assert json.loads(a.to_json())["schema_version"] == 1
+
+
+def test_model_id_is_derived_from_content_not_path():
+    a = Article.create("a.txt", "Body text here.", title="Title")
+    b = Article.create("elsewhere/b.txt", "Body   text\nhere.", title=" Title ")
+    c = Article.create("a.txt", "Other body.", title="Title")
+    assert a.id == b.id == content_id("Title", "Body text here.")
+    assert a.id != c.id
+
+
+def test_model_paragraph_offsets_point_into_text():
+    text = "One.\n\nTwo two.\n\n\n\nThree."
+    paras = paragraph_offsets(text)
+    assert [text[s:e] for s, e in paras] == ["One.", "Two two.", "Three."]
+
+
+def test_model_rejects_annotation_outside_text():
+    a = Article.create("a", "short")
+    with pytest.raises(ValueError):
+        a.add(Annotation("claim", "number", 2, 99))
+    with pytest.raises(ValueError):
+        Annotation("claim", "number", 5, None)
+
+
+def test_model_refuses_newer_schema():
+    d = Article.create("a", "x").to_dict()
+    d["schema_version"] = 99
+    with pytest.raises(ValueError, match="newer"):
+        Article.from_dict(d)
