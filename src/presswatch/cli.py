@@ -71,6 +71,10 @@ def options_from_flags(**flags: Any):
     if stages:
         flags["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
     flags["corpus"] = not flags.pop("no_corpus", False)
+    if flags.get("workers") is None:
+        from .options import default_workers
+
+        flags["workers"] = default_workers()
     return Options.build(**flags)
 
 
@@ -78,7 +82,7 @@ def options_from_flags(**flags: Any):
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder for articles.jsonl, corpus.json and the database.")
 @click.option("--db", type=click.Path(path_type=Path), default=None, help="DuckDB file (default: OUT/presswatch.duckdb).")
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: 1).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch (default: 32).")
 @click.option("--force", is_flag=True, help="Re-analyse articles already in the database.")
 @click.option("--stages", default=None, help="Comma-separated stage names (default: all).")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass, field
-from itertools import islice
+from dataclasses import dataclass, field, replace
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
@@ -31,6 +31,7 @@ class RunSummary:
     analysed: int = 0
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
     stage_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (article id, stage, message)
     seconds: float = 0.0
 
@@ -49,6 +50,7 @@ class RunSummary:
             "skipped": self.skipped,
             "failed": self.failed,
             "failures": [f.to_dict() for f in self.failures],
+            "warnings": [w.to_dict() for w in self.warnings],
             "stage_errors": [
                 {"article_id": a, "stage": s, "message": m} for a, s, m in self.stage_errors
             ],
@@ -148,44 +150,39 @@ def analyze(
     Keyword arguments are Options fields (out, db, stages, batch_size, workers, force, ...).
     With ``out`` set, writes ``articles.jsonl``, ``corpus.json`` and ``presswatch.duckdb`` there.
     """
+    from .runner import make_runner
+
     opts = options or Options.build(**kwargs)
     started = time.perf_counter()
     summary = RunSummary()
     store = _open_store(opts)
     kept: list[Article] = []
-    seen: set[str] = set()
     try:
-        stages = build_stages(opts)
-        cleaned = clean_records(iter_records(inputs, texts, opts), summary, progress)
-        for batch in batched(cleaned, opts.batch_size):
-            todo: list[Article] = []
-            for item in batch:
-                if isinstance(item, Failure):
-                    summary.failures.append(item)
+        todo = _todo_batches(opts, store, summary, progress, iter_records(inputs, texts, opts))
+        # Worker processes pay a model load each: only start them when there is more than one batch.
+        head = list(islice(todo, 2))
+        todo = chain(head, todo)
+        run_opts = opts if len(head) > 1 else replace(opts, workers=1)
+        with make_runner(run_opts) as runner:
+            for done, lost in runner.map(todo):
+                for article, reason in lost:
+                    summary.failures.append(Failure(article.source_path, "analyse", reason))
                     if progress:
                         progress("failed", 1)
-                    continue
-                if item.id in seen or (store is not None and not opts.force and store.has_article(item.id)):
-                    summary.skipped += 1
-                    if progress:
-                        progress("skipped", 1)
-                    continue
-                seen.add(item.id)
-                todo.append(item)
-            if todo:
-                process_batch(stages, todo)
-                for a in todo:
+                for a in done:
                     summary.stage_errors.extend((a.id, e.stage, e.message) for e in a.errors)
-                if store is not None:
-                    store.write_articles(todo, replace=opts.force)
+                    if a.language != "en":
+                        summary.warnings.append(Failure(a.source_path, "nlp", _language_note(a.language)))
+                if store is not None and done:
+                    store.write_articles(done, replace=True)
                 if keep_articles:
-                    kept.extend(todo)
-                summary.analysed += len(todo)
-                if progress:
-                    progress("analysed", len(todo))
-        if store is not None and summary.failures:
-            store.write_failures(summary.failures)
-        corpus = _run_corpus(opts, store, kept) if opts.corpus else {}
+                    kept.extend(done)
+                summary.analysed += len(done)
+                if progress and done:
+                    progress("analysed", len(done))
+        if store is not None:
+            store.write_failures(summary.failures, warnings=summary.warnings)
+        corpus = _run_corpus(opts, store, kept, summary) if opts.corpus else {}
         summary.seconds = time.perf_counter() - started
         if opts.out is not None:
             _write_outputs(opts.out, store, kept, corpus)
@@ -193,6 +190,42 @@ def analyze(
     finally:
         if store is not None:
             store.close()
+
+
+def _language_note(language: str | None) -> str:
+    if language is None:
+        return "language not identified; English-only layers skipped (article kept)"
+    return f"language {language!r}; English-only layers skipped (article kept)"
+
+
+def _todo_batches(
+    opts: Options,
+    store: Any,
+    summary: RunSummary,
+    progress: ProgressFn | None,
+    records: Iterable[RawRecord | Failure],
+) -> Iterator[list[Article]]:
+    """Clean records and yield batches of articles still to analyse (new, or all with --force)."""
+    seen: set[str] = set()
+    for batch in batched(clean_records(records, summary, progress), opts.batch_size):
+        todo: list[Article] = []
+        for item in batch:
+            if isinstance(item, Article) and not item.text.strip():
+                item = Failure(item.source_path, "clean", "no article text left after cleaning")
+            if isinstance(item, Failure):
+                summary.failures.append(item)
+                if progress:
+                    progress("failed", 1)
+                continue
+            if item.id in seen or (store is not None and not opts.force and store.has_article(item.id)):
+                summary.skipped += 1
+                if progress:
+                    progress("skipped", 1)
+                continue
+            seen.add(item.id)
+            todo.append(item)
+        if todo:
+            yield todo
 
 
 def _open_store(opts: Options):  # -> Store | None
@@ -204,14 +237,21 @@ def _open_store(opts: Options):  # -> Store | None
     return Store(opts.db)
 
 
-def _run_corpus(opts: Options, store, articles: list[Article]) -> dict[str, Any]:
+EMPTY_CORPUS: dict[str, Any] = {"duplicates": [], "stories": [], "claim_conflicts": [], "timeline": []}
+
+
+def _run_corpus(opts: Options, store, articles: list[Article], summary: RunSummary) -> dict[str, Any]:
+    """Run the cross-article layer; if it fails, the articles stay stored and the failure is reported."""
     try:
-        make_corpus = resolve(CORPUS)
-    except (ImportError, AttributeError):
-        log.info("corpus layer not installed; corpus.json stays empty")
-        return {"duplicates": [], "stories": [], "claim_conflicts": [], "timeline": []}
-    corpus = make_corpus(opts)
-    return corpus(store=store, articles=articles)
+        corpus = resolve(CORPUS)(opts)
+        return corpus(store=store, articles=articles)
+    except Exception as exc:  # noqa: BLE001 - a corpus failure must not lose the analysed articles
+        log.debug("corpus layer failed", exc_info=True)
+        failure = Failure("<corpus>", "corpus", f"{type(exc).__name__}: {exc}")
+        summary.failures.append(failure)
+        if store is not None:
+            store.write_failures([failure])
+        return dict(EMPTY_CORPUS)
 
 
 def _write_outputs(out: Path, store, kept: list[Article], corpus: dict[str, Any]) -> None:

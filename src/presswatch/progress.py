@@ -52,12 +52,15 @@ def print_summary(summary: Any, options: Any) -> None:
     table.add_row("skipped (already stored)", str(summary.skipped))
     table.add_row("failed", str(summary.failed))
     table.add_row("articles with a stage error", str(len({a for a, _, _ in summary.stage_errors})))
+    table.add_row("warnings (kept, some layers skipped)", str(len(summary.warnings)))
     table.add_row("time", f"{summary.seconds:.1f} s")
     out.print(table)
     for f in summary.failures[:50]:
         out.print(f"  [red]failed[/red] {escape(f.source_path)} ({f.stage}): {escape(f.reason)}", highlight=False)
     if len(summary.failures) > 50:
         out.print(f"  ... and {len(summary.failures) - 50} more (see the failures table)")
+    for w in summary.warnings[:20]:
+        out.print(f"  [dim]warning[/dim] {escape(w.source_path)} ({w.stage}): {escape(w.reason)}", highlight=False)
     for aid, stage, msg in summary.stage_errors[:20]:
         out.print(f"  [yellow]stage error[/yellow] {aid} ({escape(stage)}): {escape(msg)}", highlight=False)
     if options.out is not None:

@@ -47,11 +47,26 @@ def resolve(target: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), attr)
 
 
+def target_of(name: str) -> str:
+    """The ``module:factory`` of a stage: a registered name, or an import path given as is (plugins)."""
+    if name in STAGES:
+        return STAGES[name]
+    if ":" in name:
+        return name
+    known = ", ".join(sorted(STAGES))
+    raise ValueError(f"unknown stage {name!r}; known stages: {known} (or give module:factory)")
+
+
+def check_stages(names: "tuple[str, ...] | list[str]") -> None:
+    """Fail early, with a clear message, if a stage name does not resolve (imports, builds nothing)."""
+    for name in names:
+        target = target_of(name)
+        try:
+            resolve(target)
+        except (ImportError, AttributeError) as exc:
+            raise ValueError(f"stage {name!r} ({target}) cannot be loaded: {exc}") from exc
+
+
 def make_stage(name: str, options: "Options") -> Stage:
     """Build the stage registered under ``name``."""
-    try:
-        target = STAGES[name]
-    except KeyError:
-        known = ", ".join(sorted(STAGES))
-        raise ValueError(f"unknown stage {name!r}; known stages: {known}") from None
-    return resolve(target)(options)
+    return resolve(target_of(name))(options)

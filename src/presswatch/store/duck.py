@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS failures (
     source_path VARCHAR,
     stage VARCHAR,
     reason VARCHAR,
+    severity VARCHAR DEFAULT 'error',
     failed_at TIMESTAMP DEFAULT current_timestamp
 );
 """
@@ -118,10 +119,22 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
-    def write_failures(self, failures: Iterable[Failure]) -> None:
-        rows = [(f.source_path, f.stage, f.reason) for f in failures]
-        if rows:
-            self.con.executemany("INSERT INTO failures (source_path, stage, reason) VALUES (?, ?, ?)", rows)
+    def write_failures(self, failures: Iterable[Failure], *, warnings: Iterable[Failure] = ()) -> None:
+        """Record this run's failures (severity 'error') and warnings; a source's older rows are replaced."""
+        rows = [(f.source_path, f.stage, f.reason, "error") for f in failures]
+        rows += [(w.source_path, w.stage, w.reason, "warning") for w in warnings]
+        if not rows:
+            return
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            sources = sorted({r[0] for r in rows})
+            con.execute(f"DELETE FROM failures WHERE source_path IN ({','.join('?' * len(sources))})", sources)
+            con.executemany("INSERT INTO failures (source_path, stage, reason, severity) VALUES (?, ?, ?, ?)", rows)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
 
     def replace_table(self, name: str, create_sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Replace a derived table (corpus results) in one transaction."""
@@ -175,8 +188,15 @@ class Store:
                 if aid in by_id:
                     yield self._article(by_id[aid], anns.get(aid, []))
 
-    def failures(self) -> list[Failure]:
-        return [Failure(*r) for r in self.con.execute("SELECT source_path, stage, reason FROM failures ORDER BY failed_at").fetchall()]
+    def failures(self, severity: str = "error") -> list[Failure]:
+        """Recorded failures (or warnings, with severity='warning'), oldest first."""
+        return [
+            Failure(*r)
+            for r in self.con.execute(
+                "SELECT source_path, stage, reason FROM failures WHERE severity = ? ORDER BY failed_at, source_path",
+                [severity],
+            ).fetchall()
+        ]
 
     # -- helpers ----------------------------------------------------------------------------
     def _annotations(self, ids: Sequence[str]) -> dict[str, list[Annotation]]:

@@ -1,0 +1,159 @@
+"""The run as a whole: resume, force, error isolation, worker processes, a kill mid-run."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from presswatch import analyze, registry
+from presswatch.store import Store
+
+TOPICS = ["reservists", "protesters", "border queues", "airfares", "enlistment offices", "referendums"]
+
+
+def write_corpus(folder: Path, n: int) -> list[Path]:
+    """n small distinct articles in the title⏎⏎body layout."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        topic = TOPICS[i % len(TOPICS)]
+        body = (
+            f"Officials in region {i} said on Monday that {100 + i} {topic} had been counted.\n"
+            f"A local resident, speaking to reporters, said the mood in town number {i} was tense.\n"
+            f"Another {i * 3 + 7} people were expected to follow by the end of the week."
+        )
+        p = folder / f"article_{i:03d}.txt"
+        p.write_text(f"Report {i} on {topic}\n\n{body}\n", encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+@pytest.fixture
+def mark_stage(monkeypatch):
+    monkeypatch.setitem(registry.STAGES, "test.mark.v1", "tests.pipeline.stages_for_tests:make_mark")
+    return "test.mark.v1"
+
+
+def test_pipeline_resume_skips_stored_and_force_reanalyses(tmp_path, mark_stage):
+    write_corpus(tmp_path / "in", 5)
+    first = analyze([tmp_path / "in"], out=tmp_path / "out", stages=(mark_stage,), corpus=False)
+    assert (first.summary.analysed, first.summary.skipped) == (5, 0)
+    again = analyze([tmp_path / "in"], out=tmp_path / "out", stages=(mark_stage,), corpus=False)
+    assert (again.summary.analysed, again.summary.skipped) == (0, 5)
+    forced = analyze([tmp_path / "in"], out=tmp_path / "out", stages=(mark_stage,), corpus=False, force=True)
+    assert forced.summary.analysed == 5
+    with Store(tmp_path / "out" / "presswatch.duckdb") as s:
+        assert s.count("articles") == 5
+        assert s.count("annotations") == 5  # re-analysis replaced, never duplicated
+    lines = (tmp_path / "out" / "articles.jsonl").read_text().splitlines()
+    assert len(lines) == 5 and all(json.loads(l)["annotations"] for l in lines)
+
+
+def test_pipeline_same_article_twice_in_one_run_is_one_article(tmp_path, mark_stage):
+    paths = write_corpus(tmp_path / "in", 2)
+    (tmp_path / "in" / "copy.txt").write_bytes(paths[0].read_bytes())
+    result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=(mark_stage,), corpus=False)
+    assert result.summary.analysed == 2 and result.summary.skipped == 1
+
+
+def test_pipeline_stage_error_on_one_article_keeps_it_and_the_others(tmp_path, mark_stage):
+    write_corpus(tmp_path / "in", 3)
+    (tmp_path / "in" / "bad.txt").write_text("Bad one\n\nThis article says BOOM to the stage.\n")
+    result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=(mark_stage,), corpus=False)
+    assert result.summary.analysed == 4
+    bad = [a for a in result.articles if "BOOM" in a.text][0]
+    assert bad.annotations == [] and bad.errors[0].stage == "test.mark.v1"
+    assert "cannot handle BOOM" in bad.errors[0].message
+    assert all(a.annotations for a in result.articles if a is not bad)
+    assert not result.summary.ok
+
+
+def test_pipeline_empty_and_missing_inputs_are_failures_not_crashes(tmp_path, mark_stage):
+    write_corpus(tmp_path / "in", 1)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    result = analyze(
+        [tmp_path / "in", tmp_path / "nope"], db=tmp_path / "db.duckdb", stages=(mark_stage,), corpus=False
+    )
+    assert result.summary.analysed == 1
+    reasons = {Path(f.source_path).name: f.reason for f in result.summary.failures}
+    assert "nope" in reasons and "empty.txt" in reasons
+    with Store(tmp_path / "db.duckdb") as s:
+        assert {Path(f.source_path).name for f in s.failures()} == set(reasons)
+
+
+def test_pipeline_corpus_failure_keeps_articles(tmp_path, mark_stage, monkeypatch):
+    monkeypatch.setattr(registry, "CORPUS", "tests.pipeline.stages_for_tests:make_broken_corpus")
+    import presswatch.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CORPUS", registry.CORPUS)
+    write_corpus(tmp_path / "in", 2)
+    result = analyze([tmp_path / "in"], out=tmp_path / "out", stages=(mark_stage,))
+    assert result.summary.analysed == 2
+    assert [f.stage for f in result.summary.failures] == ["corpus"]
+    assert json.loads((tmp_path / "out" / "corpus.json").read_text())["duplicates"] == []
+
+
+def test_pipeline_non_english_article_is_kept_with_a_warning(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "de.txt").write_text(
+        "Proteste in Moskau\n\nIn Moskau haben am Mittwoch Hunderte Menschen gegen die Teilmobilmachung demonstriert.\n"
+    )
+    result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=("nlp.spacy.v1",), corpus=False)
+    assert result.summary.analysed == 1
+    assert result.articles[0].language == "de"
+    assert "English-only layers skipped" in result.summary.warnings[0].reason
+
+
+def test_pipeline_workers_give_the_same_result_as_one_process(tmp_path):
+    write_corpus(tmp_path / "in", 12)
+    # spawned workers import the registry afresh, so the test stage is named by its import path
+    common = dict(stages=("nlp.spacy.v1", "tests.pipeline.stages_for_tests:make_mark"), corpus=False, batch_size=3)
+    one = analyze([tmp_path / "in"], db=tmp_path / "one.duckdb", workers=1, **common)
+    two = analyze([tmp_path / "in"], db=tmp_path / "two.duckdb", workers=2, **common)
+    key = lambda r: sorted((a.id, a.language, len(a.annotations)) for a in r.articles)
+    assert two.summary.analysed == 12 and key(one) == key(two)
+
+
+def test_pipeline_killed_mid_run_resumes_with_nothing_lost_or_duplicated(tmp_path):
+    write_corpus(tmp_path / "in", 120)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "presswatch.cli", "analyze", str(tmp_path / "in"), "--out", str(out),
+           "--stages", "nlp.spacy.v1", "--no-corpus", "--batch-size", "4", "--workers", "1", "-q"]
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wal = out / "presswatch.duckdb.wal"
+    deadline = time.monotonic() + 120
+    while not wal.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(random.uniform(0.05, 0.4))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed; make the corpus bigger"
+
+    resumed = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    with Store(out / "presswatch.duckdb") as s:
+        assert s.count("articles") == 120
+        ids = [r[0] for r in s.con.execute("SELECT id FROM articles").fetchall()]
+        assert len(set(ids)) == 120
+        orphans = s.con.execute(
+            "SELECT count(*) FROM annotations WHERE article_id NOT IN (SELECT id FROM articles)"
+        ).fetchone()[0]
+        assert orphans == 0
+    assert "skipped" in resumed.stdout
+    lines = (out / "articles.jsonl").read_text().splitlines()
+    assert len(lines) == 120
+
+
+def test_pipeline_unknown_stage_fails_with_a_clear_message(tmp_path):
+    write_corpus(tmp_path / "in", 1)
+    with pytest.raises(ValueError, match="unknown stage 'nope'"):
+        analyze([tmp_path / "in"], stages=("nope",), corpus=False)
