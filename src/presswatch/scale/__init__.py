@@ -1,0 +1,1 @@
+"""Scale: the Spark runner (same library call per partition, Parquet out)."""

@@ -1,0 +1,124 @@
+"""The corpus layer on Spark: near-duplicates with MinHashLSH, claim conflicts per blocking group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Word shingle size for near-duplicate detection (the local corpus layer uses its own setting).
+SHINGLE = 5
+
+
+def near_duplicates(articles: Any, *, threshold: float = 0.5, num_hash_tables: int = 8) -> Any:
+    """Pairs of articles whose word-shingle Jaccard similarity is at least `threshold`.
+
+    Columns: a, b (article ids, a < b), similarity, group (the smallest id of the pair's connected
+    component, so a syndicated story's copies share one group id).
+    """
+    from pyspark.ml.feature import HashingTF, MinHashLSH, NGram, RegexTokenizer
+    from pyspark.sql import functions as F
+
+    tok = RegexTokenizer(inputCol="text", outputCol="words", pattern=r"\W+", toLowercase=True, minTokenLength=1)
+    grams = NGram(n=SHINGLE, inputCol="words", outputCol="shingles")
+    tf = HashingTF(inputCol="shingles", outputCol="features", numFeatures=1 << 20, binary=True)
+    feats = tf.transform(grams.transform(tok.transform(articles.select("id", "text"))))
+    feats = feats.filter(F.size("shingles") > 0).select("id", "features")
+    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=num_hash_tables, seed=13).fit(feats)
+    pairs = (
+        model.approxSimilarityJoin(feats, feats, 1.0 - threshold, distCol="distance")
+        .select(F.col("datasetA.id").alias("a"), F.col("datasetB.id").alias("b"), "distance")
+        .filter(F.col("a") < F.col("b"))
+        .select("a", "b", (1.0 - F.col("distance")).alias("similarity"))
+    )
+    rows = pairs.collect()  # pairs are few (duplicates), components are computed on the driver
+    group = _components([(r["a"], r["b"]) for r in rows])
+    spark = articles.sparkSession
+    schema = "a string, b string, similarity double, `group` string"
+    return spark.createDataFrame([(r["a"], r["b"], float(r["similarity"]), group[r["a"]]) for r in rows], schema)
+
+
+def _components(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """Union-find over id pairs; every id maps to the smallest id of its component."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in list(parent)}
+
+
+def claim_conflicts(articles: Any, annotations: Any) -> Any:
+    """Claim groups (conflicts, updates, corroborations) found with the corpus layer's own rules.
+
+    Each partition turns its articles' claim annotations into claim records (local code); records
+    are then blocked by what they count (`kind`: a conflict needs the same kind of quantity) and
+    each block is grouped on one executor with `find_claim_groups`.
+    Columns: id, kind, topic, claims (JSON list of {article, value, text, speaker, published}).
+    """
+    from pyspark.sql import functions as F
+
+    claims = (
+        annotations.filter(F.col("layer") == "claim")
+        .groupBy("article_id")
+        .agg(F.collect_list(F.struct("layer", "label", "start", "end", "score", "attrs")).alias("claims"))
+    )
+    joined = articles.select("id", "text", "published", "outlet").join(
+        claims, articles["id"] == claims["article_id"], "inner"
+    ).drop("article_id")
+    records = joined.mapInPandas(_claim_records_fn(), "kind string, record binary")
+    return records.groupBy("kind").applyInPandas(_group_fn(), "id string, kind string, topic string, claims string")
+
+
+def _claim_records_fn():
+    def run(batches):
+        import json
+        import pickle
+
+        import pandas as pd
+
+        from presswatch.corpus.claims import claim_records
+        from presswatch.model import Annotation, Article
+
+        for pdf in batches:
+            out = []
+            for row in pdf.itertuples(index=False):
+                article = Article(id=row.id, source_path="", text=row.text, published=row.published, outlet=row.outlet)
+                for c in row.claims:
+                    article.annotations.append(
+                        Annotation(layer=c["layer"], label=c["label"], start=c["start"], end=c["end"],
+                                   score=c["score"], attrs=json.loads(c["attrs"] or "{}"))
+                    )
+                for rec in claim_records(article):
+                    out.append((rec.kind, pickle.dumps(rec)))
+            yield pd.DataFrame(out, columns=["kind", "record"])
+
+    return run
+
+
+def _group_fn():
+    def run(pdf):
+        import json
+        import pickle
+
+        import pandas as pd
+
+        from presswatch.corpus.claims import find_claim_groups
+
+        recs = [pickle.loads(b) for b in pdf["record"]]
+        rows = []
+        for g in find_claim_groups(recs):
+            claims = [
+                {"article": c.article, "value": c.value, "text": c.text, "speaker": c.speaker, "published": c.published}
+                for c in g.claims
+            ]
+            rows.append((g.id, g.kind, g.topic, json.dumps(claims, ensure_ascii=False)))
+        return pd.DataFrame(rows, columns=["id", "kind", "topic", "claims"])
+
+    return run
