@@ -26,13 +26,15 @@ $(MODELS_STAMP): $(STAMP)
 	touch $@
 
 demo: setup models
-	$(VENV)/bin/presswatch analyze examples/ --out out/
-	@echo
-	@echo "Done. Look at:"
-	@echo "  out/articles.jsonl      one analysed article per line"
-	@echo "  out/corpus.json         duplicates, stories, claim conflicts, timeline"
-	@echo "  out/presswatch.duckdb   the database (presswatch show ID --db out/presswatch.duckdb)"
-	@test -f out/report.html && echo "  out/report.html         the static report" || true
+	@status=0; $(VENV)/bin/presswatch analyze examples/ --out out/ || status=$$?; \
+	$(VENV)/bin/presswatch report --db out/presswatch.duckdb --out out/report.html || status=$$?; \
+	echo; echo "Done. Look at:"; \
+	echo "  out/articles.jsonl      one analysed article per line"; \
+	echo "  out/corpus.json         duplicates, stories, claim conflicts, timeline"; \
+	echo "  out/presswatch.duckdb   the database: presswatch show ID --db out/presswatch.duckdb"; \
+	echo "  out/report.html         the static report (open it in a browser)"; \
+	echo "  web app:                .venv/bin/presswatch serve --db out/presswatch.duckdb"; \
+	exit $$status
 
 test: setup models
 	$(VENV)/bin/pytest -q

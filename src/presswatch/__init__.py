@@ -7,11 +7,14 @@ and ``Options``.
 from .model import SCHEMA_VERSION, Annotation, Article, Failure, RawRecord, Removed
 from .options import Options
 from .pipeline import AnalysisResult, RunSummary, analyze
+from .query import Database, open
 
 __version__ = "0.1.0"
 
 __all__ = [
     "analyze",
+    "open",
+    "Database",
     "Options",
     "Article",
     "Annotation",

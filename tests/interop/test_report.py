@@ -1,0 +1,68 @@
+"""The static report: self-contained, escaped, with overview and every article highlighted."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from presswatch.interop.report import segments, safe_url, write_report
+from presswatch.model import Annotation
+
+
+def test_report_segments_cut_overlapping_layers_at_every_boundary():
+    text = "we will win, we have no other choice"
+    quote = Annotation("quote", "direct", 0, len(text))
+    slogan = Annotation("technique", "Slogans", 0, 11)
+    segs = segments(text, [quote, slogan, Annotation("genre", "opinion")])
+    assert [s.text for s in segs] == ["we will win", ", we have no other choice"]
+    assert segs[0].layers == ("quote", "technique") and segs[1].layers == ("quote",)
+    assert "".join(s.text for s in segs) == text
+
+
+def test_report_safe_url_refuses_script_urls():
+    assert safe_url("https://example.org/a") == "https://example.org/a"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url(" JaVaScRiPt:alert(1)") is None
+    assert safe_url(None) is None
+
+
+def test_report_is_self_contained_and_escapes_article_text(db_path, tmp_path):
+    html = write_report(db_path, tmp_path / "r.html").read_text(encoding="utf-8")
+    # hostile title and text appear only escaped
+    assert "<script>window.__pwned" not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    # exactly one script: our own toggles
+    assert len(re.findall(r"<script\b", html)) == 1
+    # nothing is fetched from the network
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+    assert "<link" not in html
+
+
+def test_report_shows_overview_and_every_article_with_legend(db_path, built_db, tmp_path):
+    html = write_report(db_path, tmp_path / "r.html").read_text(encoding="utf-8")
+    for heading in ("Overview", "Outlets", "Most-quoted people", "Stories", "Claims that disagree", "Legend"):
+        assert heading in html
+    for article in built_db[1]:
+        assert f'id="a-{article.id}"' in html
+    assert 'class="l-quote l-technique' in html
+    assert "Alexander Lukashenko</td>" in html  # most-quoted people
+    assert 'data-layer="technique"' in html and 'data-layer="quote"' in html
+
+
+def test_report_lists_conflicts_when_the_corpus_layer_found_some(db_copy, built_db, tmp_path):
+    first, second = built_db[1]
+    (db_copy.parent / "corpus.json").write_text(json.dumps({"claim_conflicts": [{"topic": "men <b>mobilised</b>", "claims": [
+        {"article": first.id, "value": 1000000, "text": "up to 1 million", "speaker": "Officials"},
+        {"article": second.id, "value": 300000, "text": "300,000", "speaker": "Dmitry Peskov"},
+    ]}]}))
+    html = write_report(db_copy, tmp_path / "r.html").read_text(encoding="utf-8")
+    section = html.split('id="conflicts"')[1].split("</section>")[0]
+    assert "men &lt;b&gt;mobilised&lt;/b&gt;" in section
+    assert "Dmitry Peskov" in section and f'href="#a-{second.id}"' in section
+
+
+def test_report_limit_shows_fewer_articles_but_counts_all(db_path, built_db, tmp_path):
+    html = write_report(db_path, tmp_path / "r.html", limit=1).read_text(encoding="utf-8")
+    assert html.count('<article class="art"') == 1
+    assert "Showing the first 1 of 2 articles." in html
+    assert "<b>2</b><span>articles</span>" in html
