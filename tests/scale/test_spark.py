@@ -38,7 +38,7 @@ def make_inputs(root: Path) -> Path:
         json.dumps({"title": "Ferry crossings full", "text": "Ferries from the port were fully booked for a week.\nTicket prices tripled.", "url": "https://example.org/ferry", "date": "2022-09-24"}) + "\n",
         encoding="utf-8",
     )
-    (src / "empty.txt").write_text("", encoding="utf-8")
+    (src / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     return src
 
 
@@ -58,7 +58,7 @@ def test_spark_runner_matches_local_run_and_writes_contract_tables(tmp_path):
     assert {r[2] for r in arts} == {"en"}
     assert any(r[3].endswith("feed.jsonl#1") for r in arts)
     fails = con.execute(f"SELECT source_path, stage FROM read_parquet('{out}/failures/*.parquet')").fetchall()
-    assert [Path(p).name for p, _ in fails] == ["empty.txt"], fails
+    assert [Path(p).name for p, _ in fails] == ["image.txt"], fails
     dups = con.execute(f"SELECT a, b, similarity FROM read_parquet('{out}/duplicates/*.parquet')").fetchall()
     ids = {r[1]: r[0] for r in arts}
     assert len(dups) == 1
