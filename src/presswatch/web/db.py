@@ -1,0 +1,142 @@
+"""The web app's handle on the DuckDB store: read-only unless analysis is enabled, one cursor per thread."""
+
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Hashable, Iterator, Sequence, TypeVar
+
+import duckdb
+
+from ..store import Store
+
+T = TypeVar("T")
+
+#: Page contexts kept per database generation (bounded: the memo is cleared when it fills up).
+MEMO_SIZE = 1024
+
+
+class Database:
+    """One DuckDB connection for the app's lifetime; request threads each use their own cursor.
+
+    DuckDB lets one process write a file while no other process has it open, so ``serve`` opens
+    it read-only (other readers may share it) unless /analyze is enabled, in which case this
+    process is the single writer and every write goes through ``presswatch.analyze`` here.
+    """
+
+    def __init__(self, path: str | Path, *, writable: bool = False) -> None:
+        self.path = Path(path)
+        self.writable = writable
+        if writable:
+            self._store: Store | None = Store(self.path)
+            self.con = self._store.con
+        else:
+            if not self.path.is_file():
+                raise FileNotFoundError(
+                    f"no presswatch database at {self.path}; run `presswatch analyze ... --out DIR` first"
+                )
+            self._store = None
+            self.con = duckdb.connect(str(self.path), read_only=True)
+        # Offline at run time: never let a query pull an extension from the network.
+        self.con.execute("SET autoinstall_known_extensions = false")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        #: Serialises writes: DuckDB allows one writer, and analysis is heavy anyway.
+        self.write_lock = threading.Lock()
+        #: Bumped after every write. Read-only, the data cannot change while we hold the file (a writer
+        #: needs it exclusively), so contexts computed once stay true until this process writes.
+        self.generation = 0
+        self._memo: dict[tuple[int, Hashable], Any] = {}
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A context computed once per database generation."""
+        k = (self.generation, key)
+        try:
+            return self._memo[k]
+        except KeyError:
+            pass
+        value = build()
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[k] = value
+        return value
+
+    def bump(self) -> None:
+        """Forget memoised contexts after a write."""
+        self.generation += 1
+        self._memo.clear()
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+        else:
+            self.con.close()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's cursor (DuckDB connections must not be shared across threads)."""
+        cur = getattr(self._local, "cursor", None)
+        if cur is None:
+            with self._lock:
+                cur = self.con.cursor()
+            self._local.cursor = cur
+        return cur
+
+    # -- queries ------------------------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        cur = self.cursor().execute(sql, list(params))
+        cols = [d[0] for d in cur.description or ()]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.cursor().execute(sql, list(params)).fetchone()
+        return None if row is None else row[0]
+
+    def tables(self) -> set[str]:
+        """Names of the tables in the main schema (corpus tables appear once that layer has run)."""
+        return {
+            r["table_name"]
+            for r in self.rows(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            )
+        }
+
+    def columns(self, table: str) -> list[str]:
+        return [
+            r["column_name"]
+            for r in self.rows(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
+                "AND table_name = ? ORDER BY ordinal_position",
+                [table],
+            )
+        ]
+
+    def table_rows(self, table: str, limit: int = 10_000) -> list[dict[str, Any]]:
+        """Every row of a table whose name we checked exists (names never come from a request)."""
+        if table not in self.tables():
+            return []
+        rows = self.rows(f'SELECT * FROM "{table}" LIMIT {int(limit)}')
+        return [{k: _maybe_json(v) for k, v in r.items()} for r in rows]
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the single-writer lock for an analysis run."""
+        if not self.writable:
+            raise PermissionError("the database is open read-only; start `presswatch serve --allow-analyze`")
+        with self.write_lock:
+            try:
+                yield
+            finally:
+                self.bump()
+
+
+def _maybe_json(value: Any) -> Any:
+    """Decode JSON-typed columns, which DuckDB hands back as strings."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value

@@ -1,0 +1,56 @@
+"""The web app reads the corpus layer's DuckDB tables and falls back to corpus.json."""
+
+from __future__ import annotations
+
+import json
+
+from presswatch.store import Store
+from presswatch.web.corpus import conflicts, groups, load_corpus
+from presswatch.web.db import Database
+
+
+def test_corpus_read_tables_as_the_corpus_layer_writes_them(tmp_path):
+    from presswatch.store import corpus as sc
+
+    path = tmp_path / "c.duckdb"
+    with Store(path) as store:
+        store.replace_table("stories", sc.STORIES_SQL, [("st1", "Sochi talks", "[]", "talks", "2022-09-26", "2022-09-27", 2)])
+        store.replace_table("story_articles", sc.STORY_ARTICLES_SQL, [("st1", "a1", 0.9, "2022-09-26", "T1"), ("st1", "a2", 0.8, "2022-09-27", "T2")])
+        store.replace_table("duplicates", sc.DUPLICATES_SQL, [("g1", "near", 0, "a1", None, None, 1.0, "[]", "[]"),
+                                                              ("g1", "near", 1, "a3", None, None, 0.9, "[]", "[]")])
+        claims = sc.CLAIMS_SQL.format(name="claim_conflicts")
+        store.replace_table("claim_conflicts", claims, [
+            ("c1", "conflict", "soldiers killed", "st1", None, "a1", 55000.0, None, "55,000", "55,000 soldiers died", "Zelensky", "2022-09-26", None),
+            ("c1", "conflict", "soldiers killed", "st1", None, "a2", 25000.0, "about", "25,000", "about 25,000 died", "Heappey", "2022-09-27", None),
+        ])
+        store.replace_table("timeline", sc.TIMELINE_SQL, [("st1", "2022-09-26", "day", "Monday", True, "a1", "Talks began.", 0, 5)])
+    db = Database(path)
+    view = load_corpus(db)
+    db.close()
+    assert [(s.id, s.label, s.article_ids) for s in view.stories] == [("st1", "Sochi talks", ("a1", "a2"))]
+    assert view.duplicates_of("a1") == ["a3"] and view.story_of("a2").id == "st1"
+    (c,) = view.conflicts
+    assert c.topic == "soldiers killed"
+    assert [(x.value, x.speaker, x.modifier, x.text) for x in c.claims] == [
+        (55000.0, "Zelensky", None, "55,000 soldiers died"), (25000.0, "Heappey", "about", "about 25,000 died")]
+    assert view.timeline[0].text == "Talks began." and view.timeline[0].story_id == "st1"
+
+
+def test_corpus_read_falls_back_to_corpus_json(tmp_path):
+    path = tmp_path / "presswatch.duckdb"
+    Store(path).close()
+    (tmp_path / "corpus.json").write_text(json.dumps({
+        "stories": [{"id": "s", "label": "L", "articles": [{"id": "a"}, "b"]}],
+        "claim_conflicts": [{"topic": "t", "claims": [{"article": "a", "value": "12", "speaker": "X"}]}],
+        "duplicates": "not a list",
+    }))
+    db = Database(path)
+    view = load_corpus(db)
+    db.close()
+    assert view.stories[0].article_ids == ("a", "b")
+    assert view.conflicts[0].claims[0].value == 12.0 and view.duplicates == []
+
+
+def test_corpus_read_tolerates_missing_and_odd_fields():
+    assert groups([{}], kind="story")[0].label == "story story-1"
+    assert conflicts([{"claims": [{"value": "n/a"}]}])[0].claims[0].value is None
