@@ -182,6 +182,9 @@ def analyze(
                     progress("analysed", len(done))
         if store is not None:
             store.write_failures(summary.failures, warnings=summary.warnings)
+            from .store.entities import write_entities
+
+            write_entities(store)  # one canonical name per person or body across the stored corpus
         corpus = _run_corpus(opts, store, kept, summary) if opts.corpus else {}
         summary.seconds = time.perf_counter() - started
         if opts.out is not None:

@@ -35,7 +35,7 @@ def render_text(article: Article, layers: tuple[str, ...]) -> Text:
 
 
 def _describe(ann: Annotation) -> str:
-    keys = ("canonical", "speaker", "value", "unit", "modifier", "cue", "trigger")
+    keys = ("canonical", "role", "speaker", "value", "unit", "modifier", "predicate", "cue", "trigger")
     parts = [f"{k}={ann.attrs[k]!r}" for k in keys if ann.attrs.get(k) not in (None, "")]
     return ", ".join(parts)
 

@@ -1,0 +1,271 @@
+"""Numeric claims: every number stating a quantity, with value, modifier, unit, predicate and who claims it.
+
+`find(...)` takes the number expressions of a parsed article (see numbers), drops those that
+are not claims (dates, clock times, years, ages, ordinals, numbers inside names), and reads the
+rest off the parse: the counted noun (unit), the verb it goes with (predicate), the modifier
+before it, and the speaker (the quote it sits in, "according to X", or a reporting verb that
+governs it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from ..model import Annotation, Article
+from ..nlp.stage import is_english
+from ..options import Options
+from . import numbers, quotemarks
+from .resources import (
+    AGE_SUBJECTS, COUNT_NOUNS, DEFINITE, LABEL_NOUNS, MODIFIERS, MONTHS, NAME_LABELS, NON_CLAIM_LABELS, NON_UNITS,
+    TIME_NOUNS,
+)
+from .speakers import EntityIndex, Pronouns, Speaker, is_reporting_verb, resolve, subject_of
+
+#: Adjectives that stand for the people they describe ("25,000 dead").
+NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "missing", "killed", "homeless", "displaced"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_MODIFIER_WORDS = sorted((m.split() for m in MODIFIERS), key=len, reverse=True)
+_PRONOUN_LINES = 3
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A number stating a quantity, with what the sentence says about it."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    modifier: str | None
+    predicate: str | None
+    sentence: str
+    speaker: str | None = None
+    vague: bool = False
+
+
+def _is_claim(doc: Any, e: numbers.NumberExpr) -> bool:
+    if not math.isfinite(e.value):
+        return False  # a run of hundreds of digits overflows to inf: no quantity, and not valid JSON
+    toks = doc[e.start : e.end]
+    first, last = toks[0], toks[-1]
+    # a date or time by the tagger's word, unless the expression itself says money or percent
+    if any(t.ent_type_ in NON_CLAIM_LABELS for t in toks if not (t.text in "$£€" or t.like_num and e.unit)):
+        return False
+    if any(t.ent_type_ in NAME_LABELS for t in toks):
+        return False  # "World War Two", "Formula 1"
+    if e.end - e.start == 1 and _YEAR.match(first.text) and e.unit is None:
+        return False
+    nxt = doc[e.end] if e.end < len(doc) else None
+    prv = doc[e.start - 1] if e.start > 0 else None
+    if nxt is not None and nxt.text in ("-", "–") and e.end + 1 < len(doc) and doc[e.end + 1].lower_.startswith("year"):
+        return False  # 68-year-old
+    if nxt is not None and nxt.lower_ in TIME_NOUNS:
+        return False
+    if prv is not None and prv.text in ("-", "–", "/", "#", "No", "no."):
+        return False  # pre-2014, 24/7, No 10
+    between_commas = prv is not None and nxt is not None and prv.text == "," and nxt.text == ","
+    if between_commas and e.start > 1 and doc[e.start - 2].is_alpha and e.unit is None and first.text.isdigit():
+        return False  # "a teacher, 35, is arrested": an age
+    if (nxt is not None and nxt.lower_ in MONTHS) or (prv is not None and prv.lower_ in MONTHS):
+        return False  # "22 September", "September 21"
+    if prv is not None and prv.lower_ in LABEL_NOUNS:
+        return False  # "paragraph seven"
+    if e.value < 10 and e.unit is None and prv is not None and prv.lower_ in DEFINITE:
+        return False  # "the two men": a reference to people already counted
+    if e.end - e.start == 1 and first.dep_ in ("attr", "acomp") and any(
+        c.dep_ == "nsubj" and c.lower_ in AGE_SUBJECTS for c in first.head.children
+    ):
+        return False  # "my son is 23"
+    if first.lower_ == "one" and e.end - e.start == 1:
+        # "one" is mostly an article or a pronoun; count it only in "one person dead"
+        return nxt is not None and nxt.lower_ in COUNT_NOUNS and e.end + 1 < len(doc) and doc[e.end + 1].lower_ in NOMINAL_ADJECTIVES
+    if first.lower_ in ("a", "an") and last.lower_ == "hundred" and nxt is not None and nxt.lower_ in ("percent", "per"):
+        return False  # "a hundred percent" is emphasis
+    return True
+
+
+def _unit(doc: Any, e: numbers.NumberExpr) -> Any | None:
+    """The token of the counted noun, if the sentence names one."""
+    last = doc[e.end - 1]
+    head = last.head
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod") and head.i >= e.end and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    k = e.end
+    while k < len(doc) and k < e.end + 5:
+        t = doc[k]
+        if t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.ent_type_ == "NORP":
+            if t.lower_ in TIME_NOUNS and k > e.end and doc[k - 1].lower_ in ("a", "per", "each", "every"):
+                return None  # "10,000 a day": a rate of something unnamed, not a duration
+            return t
+        if t.lower_ in NOMINAL_ADJECTIVES:
+            return t
+        if not (t.pos_ in ("ADJ", "ADV", "DET", "PROPN") or t.lower_ == "of" or t.text in ("[", "(", "-", "–")):
+            return None
+        k += 1
+    return None
+
+
+def _modifier(doc: Any, start: int) -> str | None:
+    if start > 0 and doc[start - 1].text in "$£€":
+        start -= 1
+    for words in _MODIFIER_WORDS:
+        n = len(words)
+        if start - n >= 0 and [t.lower_ for t in doc[start - n : start]] == words:
+            return " ".join(words)
+    return None
+
+
+def _predicate(noun: Any) -> str | None:
+    """The verb a counted noun goes with ("people arrested", "soldiers died", "mobilise troops")."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.is_alpha:
+            return c.text.lower()
+    x = noun
+    for _ in range(4):
+        if x.head is x:
+            return x.text.lower() if x.pos_ == "VERB" and x.is_alpha else None
+        x = x.head
+        if x.pos_ == "VERB":
+            return x.text.lower() if x.is_alpha else None
+        if x.pos_ not in ("ADP", "NOUN", "NUM", "ADJ", "PROPN"):
+            return None
+    return None
+
+
+#: How a reported statement hangs on its reporting verb.
+_REPORTED_DEPS = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "prep", "pobj", "npadvmod", "dep"})
+
+
+def _reports(verb: Any, tok: Any) -> bool:
+    """Whether ``tok`` sits in what ``verb`` reports, not in a clause merely joined to it."""
+    x = tok
+    for _ in range(15):
+        if x.head is x:
+            return False
+        if x.head.i == verb.i:
+            return x.dep_ in _REPORTED_DEPS
+        if x.dep_ in ("relcl", "acl"):
+            return False  # "WikiLeaks, which released tens of thousands of emails": background
+        x = x.head
+    return False
+
+
+class _Finder:
+    def __init__(self, doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], annotations: Sequence[Annotation]):
+        self.doc, self.text = doc, text
+        self.lines = quotemarks.lines_of(text, paragraphs)
+        self.line_starts = [s for s, _ in self.lines]
+        self.index = EntityIndex(annotations)
+        self.quotes = sorted((a for a in annotations if a.layer == "quote" and a.start is not None), key=lambda a: a.start)
+        spans = [(int(q.start), int(q.end)) for q in self.quotes]  # type: ignore[arg-type]
+        self.pronouns = Pronouns(doc, self.index, self.line_starts, _PRONOUN_LINES, spans)
+        for q in self.quotes:
+            who = q.attrs.get("speaker")
+            if who and q.attrs.get("speaker_start") is not None and self._is_person(who):
+                self.pronouns.spoke(int(q.attrs["speaker_start"]), str(who))
+            if who:
+                self.pronouns.quoted(int(q.start), str(who))  # type: ignore[arg-type]
+
+    def _is_person(self, name: Any) -> bool:
+        return any(a.label == "PERSON" and a.attrs.get("canonical") == name for a in self.index.items)
+
+    def line(self, pos: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self.line_starts, pos) - 1)
+        return self.lines[k] if self.lines else (0, len(self.text))
+
+    def sentence(self, tok: Any) -> tuple[int, int]:
+        ls, le = self.line(tok.idx)
+        sent = tok.sent
+        s = max(ls, sent.start_char)
+        e = min(le, sent.end_char)
+        return s, e
+
+    def speaker(self, e: numbers.NumberExpr, s: int, t: int) -> Speaker | None:
+        pos = self.doc[e.start].idx
+        for q in self.quotes:
+            if q.start <= pos < q.end:  # type: ignore[operator]
+                sp = q.attrs.get("speaker")
+                return Speaker(str(sp), None, None, True) if sp else None
+        span = self.doc.char_span(s, t, alignment_mode="expand")
+        toks = list(span) if span is not None else []
+        for k, tok in enumerate(toks[:-1]):
+            if tok.lower_ == "according" and toks[k + 1].lower_ == "to":
+                obj = next((c for c in toks[k + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return resolve(self.doc, obj, self.index, self.pronouns, cue="according to")
+        number = self.doc[e.start]
+        for verb in (tok for tok in toks if is_reporting_verb(tok) and not any(c.dep_ == "prt" for c in tok.children)):
+            if _reports(verb, number):
+                subj = subject_of(verb)
+                if subj is not None and subj.dep_ == "nsubjpass":
+                    continue  # "support is estimated at three percent": not a source
+                if subj is not None and s <= subj.idx < t and number.i not in {x.i for x in subj.subtree}:
+                    sp = resolve(self.doc, subj, self.index, self.pronouns, cue=verb.text)
+                    if sp is not None:
+                        return sp
+        return None
+
+    def run(self) -> Iterator[Claim]:
+        doc = self.doc
+        for e in numbers.find(doc):
+            if not _is_claim(doc, e):
+                continue
+            noun = _unit(doc, e)
+            unit = e.unit
+            if unit is None and noun is not None and noun.lower_ not in NON_UNITS:
+                unit = noun.text.lower()
+            if unit in TIME_NOUNS:
+                continue
+            s, t = self.sentence(doc[e.start])
+            sp = self.speaker(e, s, t)
+            start, end = doc[e.start].idx, doc[e.end - 1].idx + len(doc[e.end - 1].text)
+            yield Claim(
+                start, end, e.value, unit, _modifier(doc, e.start),
+                _predicate(noun if noun is not None else doc[e.end - 1]),
+                " ".join(self.text[s:t].split()),
+                speaker=sp.name if sp else None,
+                vague=e.vague,
+            )
+
+
+def find(doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], annotations: Sequence[Annotation] = ()) -> Iterator[Claim]:
+    """Every numeric claim of a parsed article, in text order (annotations: its entities and quotes)."""
+    yield from _Finder(doc, text, paragraphs, annotations).run()
+
+
+def plain(value: float) -> int | float:
+    """1000000.0 → 1000000: integral values as ints, so JSON shows plain numbers."""
+    return int(value) if float(value).is_integer() else value
+
+
+def to_annotation(c: Claim) -> Annotation:
+    attrs: dict[str, Any] = {
+        "value": plain(c.value), "unit": c.unit, "modifier": c.modifier, "predicate": c.predicate,
+        "sentence": c.sentence, "speaker": c.speaker,
+    }
+    if c.vague:
+        attrs["vague"] = True
+    return Annotation("claim", "number", c.start, c.end, attrs=attrs)
+
+
+@dataclass
+class ClaimStage:
+    """Writes `claim` annotations, reading the article's entities and quotes for speakers."""
+
+    name: str = "extract.claims.v1"
+
+    def __call__(self, articles: list[Article]) -> None:
+        for article in articles:
+            if not is_english(article):
+                continue
+            known = [a for a in article.annotations if a.layer in ("entity", "quote")]
+            for c in find(article.doc, article.text, article.paragraphs, known):
+                article.add(to_annotation(c))
+
+
+def make_stage(options: Options) -> ClaimStage:
+    return ClaimStage()

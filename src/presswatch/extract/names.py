@@ -1,0 +1,100 @@
+"""Name forms: trimming a named-entity span to the name itself and choosing one canonical form.
+
+Pure string and token rules, no world knowledge: "Mr Putin", "Putin's" and "President Vladimir
+Putin" are trimmed to "Putin" and "Vladimir Putin"; a surname joins the one full name in scope
+that ends with it; the canonical form is the longest full name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+from typing import Iterable, Sequence
+
+from .resources import HONORIFICS, NAME_TITLES
+
+#: Tokens trimmed from either end of any entity span.
+_EDGE_JUNK = frozenset({"'s", "’s", "'", "’", "s", '"', "“", "”", "‘", "(", ")", "[", "]", "-", "—", "–", ",", ".", ":", ";"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def trim_tokens(words: Sequence[str], label: str) -> tuple[int, int]:
+    """Index range of the name inside an entity's tokens: no article, title, possessive or shouting."""
+    i, j = 0, len(words)
+    while i < j and (words[i].lower() in _ARTICLES or words[i] in _EDGE_JUNK):
+        i += 1
+    while j > i and (words[j - 1] in _EDGE_JUNK or words[j - 1].lower() in {"'s", "’s"}):
+        j -= 1
+    if label == "PERSON":
+        while j - i > 1 and (words[i].lower() in HONORIFICS or words[i].lower() in NAME_TITLES):
+            i += 1
+        # "Sergei Lavrov STORMS": a headline word in capitals glued to a name
+        while j - i > 1 and words[j - 1].isupper() and len(words[j - 1]) > 2 and not words[i].isupper():
+            j -= 1
+    return i, j
+
+
+def is_full_name(name: str) -> bool:
+    """Two or more capitalised words: a name that can be canonical for its surname."""
+    parts = name.split()
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
+
+
+def surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Full names with one surname and similar first names ("Sergei"/"Sergey Shoigu")."""
+    pa, pb = a.split(), b.split()
+    if pa[-1] != pb[-1] or pa[0][:1] != pb[0][:1]:
+        return False
+    if pa[0] == pb[0] or set(pa) <= set(pb) or set(pb) <= set(pa):
+        return True
+    return SequenceMatcher(None, pa[0].lower(), pb[0].lower()).ratio() >= 0.75
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Map each person name form to its canonical form (the longest full name of its person)."""
+    counts = Counter(n for n in names if n)
+    full = sorted((n for n in counts if is_full_name(n)), key=lambda n: (-len(n.split()), -counts[n], n))
+    groups: list[list[str]] = []
+    for name in full:
+        for group in groups:
+            if _same_person(group[0], name):
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    out: dict[str, str] = {}
+    for group in groups:
+        best = max(group, key=lambda n: (len(n.split()), counts[n], -full.index(n)))
+        for name in group:
+            out[name] = best
+    by_surname: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for name, canon in out.items():
+        by_surname.setdefault(surname(name), set()).add(canon)
+        by_first.setdefault(name.split()[0], set()).add(canon)
+    for name in counts:
+        if name in out:
+            continue
+        owners = by_surname.get(surname(name), set()) if len(name.split()) == 1 else set()
+        if not owners and len(name.split()) == 1:
+            owners = by_first.get(name, set())  # "Enrica" ... "Enrica Rosanna", within one article
+        out[name] = next(iter(owners)) if len(owners) == 1 else name
+    return out
+
+
+def merge_surnames(canonicals: Iterable[str]) -> dict[str, str]:
+    """Across articles: a one-word canonical joins the unique full canonical ending with it."""
+    names = set(canonicals)
+    by_surname: dict[str, set[str]] = {}
+    for name in names:
+        if is_full_name(name):
+            by_surname.setdefault(surname(name), set()).add(name)
+    return {
+        name: next(iter(by_surname[name]))
+        for name in names
+        if len(name.split()) == 1 and len(by_surname.get(name, ())) == 1
+    }

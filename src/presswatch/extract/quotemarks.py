@@ -1,0 +1,199 @@
+"""Quotation marks: where quoted words begin and end in a text, apostrophes told apart from quotes.
+
+Works on characters only (no parse), one line at a time: a quote never silently runs over a
+line break. English news style leaves a quote that goes on into the next paragraph unclosed and
+opens the next paragraph with a mark again; such pieces are linked (``continued``/``continues``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+#: Quote families: a quote opened by a mark of one family closes only with a mark of the same.
+FAMILY = {
+    '"': "double", "“": "double", "”": "double", "„": "double", "‟": "double",
+    "'": "single", "‘": "single", "’": "single",
+    "«": "angle", "»": "angle", "‹": "angle", "›": "angle",
+}
+#: Marks that only ever open or only ever close a quote.
+OPEN_ONLY = frozenset("“„‟‘«‹")
+CLOSE_ONLY = frozenset("”»›")
+#: Characters after which a straight mark may open a quote.
+OPEN_AFTER = frozenset("([{—–-/:;,…")
+#: Characters that may follow a closing mark.
+CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…\"'“”‘’«»")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted words between marks: content offsets, mark offsets and how the piece is linked."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    family: str
+    line: int
+    continued: bool = False  # goes on into the next line's quote
+    continues: bool = False  # goes on from the previous line's quote
+
+    @property
+    def closed(self) -> bool:
+        return self.close_at is not None
+
+
+def lines_of(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Non-blank lines of the text (paragraphs split at single line breaks), as offset pairs."""
+    blocks = list(paragraphs) if paragraphs else [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for ps, pe in blocks:
+        pos = ps
+        for piece in text[ps:pe].split("\n"):
+            s, e = pos, pos + len(piece)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            pos += len(piece) + 1
+    return out
+
+
+def _intraword(text: str, i: int, s: int, e: int) -> bool:
+    return s < i < e - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def can_open(text: str, i: int, s: int, e: int) -> bool:
+    """Whether the mark at ``i`` (inside line ``s..e``) can open a quote."""
+    ch = text[i]
+    if ch not in FAMILY or ch in CLOSE_ONLY or i + 1 >= e or text[i + 1].isspace():
+        return False
+    if FAMILY[ch] == "single" and _intraword(text, i, s, e):
+        return False
+    if ch == "’":  # a right single mark opens only in sloppy text; treat it as an apostrophe
+        return False
+    if ch in OPEN_ONLY:
+        return True
+    if i > s and not (text[i - 1].isspace() or text[i - 1] in OPEN_AFTER or text[i - 1] in FAMILY):
+        return False
+    # '90s, 'til: an elided apostrophe, not a quote
+    if ch == "'" and text[i + 1 : i + 4].lower() in {"til", "cau", "em "} or text[i + 1 : i + 3].isdigit() and text[i + 3 : i + 4] == "s":
+        return False
+    return True
+
+
+def can_close(text: str, i: int, s: int, e: int) -> bool:
+    """Whether the mark at ``i`` can close a quote."""
+    ch = text[i]
+    if ch not in FAMILY or ch in OPEN_ONLY or i == s or text[i - 1].isspace():
+        return False
+    if FAMILY[ch] == "single" and _intraword(text, i, s, e):
+        return False
+    if ch in CLOSE_ONLY:
+        return True
+    return i + 1 >= e or text[i + 1].isspace() or text[i + 1] in CLOSE_BEFORE
+
+
+def _possessive(text: str, i: int, e: int) -> bool:
+    """`wives' homes`: a plural possessive that could also be a closing single mark."""
+    return (
+        FAMILY.get(text[i]) == "single"
+        and text[i - 1] in "sS"
+        and i + 2 < e
+        and text[i + 1] == " "
+        and text[i + 2].isalnum()
+    )
+
+
+def _find_in_line(
+    text: str, s: int, e: int, pending: str | None = None
+) -> Iterator[tuple[int, int, int | None, str]]:
+    """(open mark, content start, close mark or None, family) for each top-level quote of a line.
+
+    ``pending`` is the family of a quote the previous line left open; if this line closes it
+    before opening any other, the line's first stretch is that quote's next piece (corpora with
+    one sentence a line break quotes that way).
+    """
+    i = s
+    if pending is not None and (j := _closes_first(text, s, e, pending)) is not None:
+        yield s, s, j, pending
+        i = j + 1
+    while i < e:
+        if not can_open(text, i, s, e):
+            i += 1
+            continue
+        family = FAMILY[text[i]]
+        close = None
+        j = i + 1
+        while j < e:
+            if FAMILY.get(text[j]) == family and can_close(text, j, s, e):
+                if _possessive(text, j, e) and _later_close(text, j + 1, e, s, family):
+                    j += 1
+                    continue
+                close = j
+                break
+            j += 1
+        yield i, i + 1, close, family
+        if close is None:
+            return
+        i = close + 1
+
+
+def _closes_first(text: str, s: int, e: int, family: str) -> int | None:
+    """Offset of a closing mark of ``family`` in line ``s..e`` that comes before any opening one."""
+    for j in range(s, e):
+        if FAMILY.get(text[j]) != family:
+            continue
+        if can_open(text, j, s, e):
+            return None
+        if can_close(text, j, s, e) and not _possessive(text, j, e):
+            return j
+    return None
+
+
+def _later_close(text: str, j: int, e: int, s: int, family: str) -> bool:
+    """Whether a plain closing mark follows before any new quote opens (then `s'` was a possessive)."""
+    for k in range(j, e):
+        if FAMILY.get(text[k]) != family:
+            continue
+        if can_open(text, k, s, e):
+            return False  # "'corrected several times' before officials 'settled on'"
+        if can_close(text, k, s, e) and not _possessive(text, k, e):
+            return True
+    return False
+
+
+def _content(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def find(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> Iterator[QuoteSpan]:
+    """Every quoted stretch of the text, in order, one piece per line."""
+    lines = lines_of(text, paragraphs)
+    carried = False  # the previous line ended inside a quote
+    pending: str | None = None  # ... and the quote may close in this line without reopening
+    for n, (s, e) in enumerate(lines):
+        found = list(_find_in_line(text, s, e, pending))
+        for k, (o, a, c, family) in enumerate(found):
+            continues = carried and k == 0 and o == s
+            continued = False
+            if c is None:
+                nxt = lines[n + 1] if n + 1 < len(lines) else None
+                continued = nxt is not None and (
+                    FAMILY.get(text[nxt[0]]) == family and can_open(text, nxt[0], *nxt)
+                    or _closes_first(text, *nxt, family) is not None
+                )
+            a, b = _content(text, a, c if c is not None else e)
+            if b > a:
+                yield QuoteSpan(a, b, o, c, family, n, continued=continued, continues=continues)
+        last = found[-1] if found else None
+        carried = last is not None and last[2] is None
+        pending = last[3] if carried and last is not None and not (
+            n + 1 < len(lines) and FAMILY.get(text[lines[n + 1][0]]) == last[3]
+        ) else None

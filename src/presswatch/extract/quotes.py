@@ -1,0 +1,276 @@
+"""Direct and partial quotes with their speaker.
+
+`find(...)` pairs every quoted stretch (see quotemarks) with the reporting clause before it
+(`X said: '…'`), after it (`'…,' X said`) or around it (`told Belta that plans must be
+"advanced"`), resolves the clause's subject (see speakers), and lets a quote with no clause of its
+own inherit the speaker of the quote it continues. One- and two-word quotes with no reporting verb
+are scare quotes and are skipped; a quote whose speaker cannot be told keeps speaker None.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from ..model import Annotation, Article
+from ..nlp.stage import is_english
+from ..options import Options
+from . import quotemarks
+from .quotemarks import QuoteSpan
+from .speakers import EntityIndex, Pronouns, Speaker, is_speech_verb, resolve, subject_of
+
+#: A quote this short (in words) is a scare quote unless a reporting verb claims it.
+SHORT_WORDS = 2
+#: How many lines back "he said" may look for the person who spoke.
+PRONOUN_LINES = 3
+#: Characters that may sit between a reporting clause and a quote that counts as direct.
+_LEAD_PUNCT = " ,:;—–-\u00a0"
+_SENT_END = ".!?"
+#: Conjunctions that open a clause telling of another event, not of what the speaker said.
+TEMPORAL_MARKS = frozenset({"after", "as", "when", "while", "before", "since", "until", "once", "whereas"})
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span and who says it (speaker None when the text does not tell)."""
+
+    start: int
+    end: int
+    label: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    named: bool = False
+
+
+def _tokens_in(doc: Any, starts: list[int], a: int, b: int) -> list[Any]:
+    i = bisect.bisect_left(starts, a)
+    j = bisect.bisect_left(starts, b)
+    return [doc[k] for k in range(i, j)]
+
+
+def _sentence_start(text: str, spans: Sequence[QuoteSpan], line_start: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins, ignoring full stops inside quotes."""
+    k = pos - 1
+    while k > line_start:
+        if text[k] in _SENT_END and text[k + 1 : k + 2].isspace() and not _inside(spans, k):
+            return k + 1
+        k -= 1
+    return line_start
+
+
+def _inside(spans: Sequence[QuoteSpan], pos: int) -> bool:
+    return any(q.open_at <= pos <= (q.close_at if q.close_at is not None else q.end) for q in spans)
+
+
+def _other_event(tok: Any) -> bool:
+    """A clause with its own subject that tells of another event ("after X triggered ...")."""
+    return (
+        tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("advcl", "relcl")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in tok.children)
+    )
+
+
+def _path_up(doc: Any, starts: list[int], q: QuoteSpan) -> Iterator[Any]:
+    """The quote's first token and its heads, up to the root (at most 12 steps)."""
+    k = bisect.bisect_left(starts, q.start)
+    tok = doc[k] if k < len(doc) else None
+    for _ in range(12):
+        if tok is None:
+            return
+        yield tok
+        if tok.head.i == tok.i:
+            return
+        tok = tok.head
+
+
+def _aside(doc: Any, starts: list[int], q: QuoteSpan) -> bool:
+    """Whether the quote sits in a clause about another event ("after X triggered 'plans to ...'")."""
+    return any(_other_event(t) for t in _path_up(doc, starts, q))
+
+
+def _governs(verb: Any, doc: Any, starts: list[int], q: QuoteSpan) -> bool:
+    """Whether the quote sits in the verb's clause, not in one about another event in between
+    ("... as thousands scramble after conscripts are given 'four hours'")."""
+    for tok in _path_up(doc, starts, q):
+        if tok.i == verb.i:
+            return True
+        if _other_event(tok):
+            return False
+    return False
+
+
+class _Finder:
+    """The state of one article's pass: token offsets, quote spans, who spoke where."""
+
+    def __init__(self, doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], entities: Sequence[Annotation]):
+        self.doc, self.text = doc, text
+        self.starts = [t.idx for t in doc]
+        self.lines = quotemarks.lines_of(text, paragraphs)
+        self.spans = list(quotemarks.find(text, paragraphs))
+        self.index = EntityIndex(entities)
+        self.pronouns = Pronouns(
+            doc, self.index, [s for s, _ in self.lines], PRONOUN_LINES, [(q.start, q.end) for q in self.spans]
+        )
+
+    def clause(self, tokens: list[Any], last: bool, q: QuoteSpan, governs: bool = False) -> Speaker | None:
+        """The speaker of the reporting verb nearest the quote among ``tokens``."""
+        ls, le = self.lines[q.line]
+        verbs = [
+            t for t in tokens
+            if is_speech_verb(t) and not _inside(self.spans, t.idx)
+            # "the Treasury continued to deny it": "continue" reports speech only on its own
+            and not (t.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in t.children))
+        ]
+        for verb in reversed(verbs) if last else verbs:
+            if governs and not (_governs(verb, self.doc, self.starts, q) or _parenthetical(verb)):
+                continue
+            subj = subject_of(verb)
+            if subj is None and not last and tokens and verb.i - tokens[0].i <= 1:
+                subj = _inverted_subject(verb)  # "'...,' explained a spokeswoman for the border service"
+            elif subj is None and last and verb.tag_ in ("VBD", "VBZ", "VBP") and self.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+                subj = self.doc[verb.i - 1]  # "..., Franken's office said he has not 'engaged in'"
+            elif subj is None and not last and tokens and verb.i > tokens[0].i:
+                # a parse that made the speaker an object of the quote: "'...,' a group of senators said"
+                root = self.doc[tokens[0].i : verb.i].root
+                subj = root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
+            if subj is None or _inside(self.spans, subj.idx) or not ls <= subj.idx < le:
+                continue
+            sp = resolve(self.doc, subj, self.index, self.pronouns, cue=verb.text)
+            if sp is not None:
+                return sp
+        return None
+
+    def attribute(self, q: QuoteSpan, k: int) -> tuple[Speaker | None, bool, bool]:
+        """(speaker, whether the quote reads as direct speech, whether a reporting clause was there)."""
+        text = self.text
+        ls, le = self.lines[q.line]
+        sent = _sentence_start(text, self.spans, ls, q.open_at)
+        lead = text[sent : q.open_at]
+        at_start = lead.strip(_LEAD_PUNCT + "•*·") == ""
+        colon = lead.rstrip().endswith(":")
+        nxt = next((s.open_at for s in self.spans[k + 1 :] if s.line == q.line), le)
+        after_start = (q.close_at + 1) if q.close_at is not None else le
+        after = _tokens_in(self.doc, self.starts, after_start, nxt)
+        cut = next((n for n, t in enumerate(after) if n > 0 and t.text in _SENT_END), len(after))
+        after = after[: cut + 1]
+        before = [t for t in _tokens_in(self.doc, self.starts, sent, q.open_at) if not _inside(self.spans, t.idx)]
+        speech_lead = bool(before) and (
+            is_speech_verb(before[-1]) or before[-1].text in ",:" and len(before) > 1 and is_speech_verb(before[-2])
+        )
+        direct = at_start or colon or (speech_lead and text[q.start : q.start + 1].isupper())
+        # `'…,' X said` attributes what comes before it; a mid-sentence quote followed by some
+        # other clause ("a 'partial' mobilisation, and Shoigu said") does not
+        mark_end = q.close_at if q.close_at is not None else q.end
+        ends_speech = text[mark_end - 1 : mark_end] in ",.!?…" or text[after_start : after_start + 1] == ","
+        if colon or speech_lead:
+            order = [(before, True, False), (after, False, False)]
+        elif at_start:
+            order = [(after, False, False)]
+        else:
+            order = [(before, True, True)] + ([(after, False, False)] if ends_speech else [])
+        for tokens, last, governs in order:
+            sp = self.clause(tokens, last, q, governs)
+            if sp is not None:
+                return sp, direct, True
+        clause = any(is_speech_verb(t) for tokens, _, _ in order for t in tokens if not _inside(self.spans, t.idx))
+        return None, direct, clause
+
+    def inherit(self, q: QuoteSpan, prev: Quote, prev_span: QuoteSpan, clause: bool, words: int) -> bool | None:
+        """Whether an unattributed quote goes on with the previous speaker: None if not, else
+        whether it reads as direct speech."""
+        opens_line = q.open_at == self.lines[q.line][0]
+        gap = self.text[(prev_span.close_at or prev_span.end) : q.open_at]
+        # "'The head,' he added, 'is optional.'": the gap is the previous quote's attribution
+        told_between = prev_span.line == q.line and bool(prev.cue) and prev.cue in gap and len(gap) < 60
+        if clause and not told_between:
+            return None  # it has a reporting clause of its own that could not be resolved
+        if q.continues or (opens_line and prev_span.line in (q.line, q.line - 1)):
+            return True
+        if prev_span.line == q.line and (words > SHORT_WORDS or told_between) and not _aside(self.doc, self.starts, q):
+            return prev.label == "direct" and told_between
+        return None
+
+    def run(self) -> Iterator[Quote]:
+        prev: Quote | None = None
+        prev_span: QuoteSpan | None = None
+        for k, q in enumerate(self.spans):
+            words = len(self.text[q.start : q.end].split())
+            sp, direct, clause = self.attribute(q, k)
+            cue = sp.cue if sp else None
+            if sp is None and prev is not None and prev.speaker and prev_span is not None:
+                reads_direct = self.inherit(q, prev, prev_span, clause, words)
+                if reads_direct is not None:
+                    sp = Speaker(prev.speaker, None, None, prev.named, "continues")
+                    cue = "continues"
+                    direct = direct or reads_direct
+            if words <= SHORT_WORDS and sp is None:
+                continue  # a scare quote: nobody is claimed to have said it
+            label = "direct" if direct and (words > SHORT_WORDS or cue == "continues") else "partial"
+            quote = Quote(
+                q.start, q.end, label,
+                speaker=sp.name if sp else None,
+                speaker_start=sp.start if sp else None,
+                speaker_end=sp.end if sp else None,
+                cue=cue,
+                named=bool(sp and sp.named),
+            )
+            if sp is not None:
+                if sp.label == "PERSON" and sp.start is not None:
+                    self.pronouns.spoke(sp.start, sp.name)
+                self.pronouns.quoted(q.open_at, sp.name)
+            yield quote
+            prev, prev_span = quote, q
+
+
+def _parenthetical(verb: Any) -> bool:
+    """`The mobilisation, he said, was ...`: a reporting clause set off by commas inside the sentence."""
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return (
+        subj is not None and subj.left_edge.i > 0 and doc[subj.left_edge.i - 1].text == ","
+        and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+    )
+
+
+def _inverted_subject(verb: Any) -> Any | None:
+    """The noun right after a reporting verb that opens its clause ("said one woman")."""
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "nsubj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    return None
+
+
+def find(doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], entities: Sequence[Annotation]) -> Iterator[Quote]:
+    """Every quote of a parsed article with its speaker, in text order."""
+    yield from _Finder(doc, text, paragraphs, entities).run()
+
+
+def to_annotation(q: Quote) -> Annotation:
+    attrs: dict[str, Any] = {"speaker": q.speaker, "cue": q.cue}
+    if q.speaker_start is not None:
+        attrs["speaker_start"] = q.speaker_start
+        attrs["speaker_end"] = q.speaker_end
+    return Annotation("quote", q.label, q.start, q.end, attrs=attrs)
+
+
+@dataclass
+class QuoteStage:
+    """Writes `quote` annotations, reading the article's `entity` annotations for canonical names."""
+
+    name: str = "extract.quotes.v1"
+
+    def __call__(self, articles: list[Article]) -> None:
+        for article in articles:
+            if not is_english(article):
+                continue
+            entities = article.layer("entity")
+            for q in find(article.doc, article.text, article.paragraphs, entities):
+                article.add(to_annotation(q))
+
+
+def make_stage(options: Options) -> QuoteStage:
+    return QuoteStage()

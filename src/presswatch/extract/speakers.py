@@ -1,0 +1,269 @@
+"""Who says something: the subject of a reporting verb, as a canonical name or a describing phrase.
+
+Shared by quotes and claims. A subject inside an entity mention (a name, or a role the entities
+stage tied to a person) gives that entity's canonical name; "he"/"she" gives the person who spoke
+last nearby; any other subject keeps its noun phrase ("a wife from Tyumen in Siberia").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Sequence
+
+from ..model import Annotation
+from .resources import PEOPLE_NOUNS, REPORTING_VERBS, SPEECH_VERBS
+
+#: Pronouns that point back to one person who spoke before.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+#: Pronouns that cannot be tied to anyone without guessing.
+OPAQUE_PRONOUNS = frozenset({"it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "one", "which"})
+#: Heads of a phrase that speak for the organisation named in them ("OVD-Info group").
+ORG_HEADS = frozenset(
+    {"group", "organisation", "organization", "agency", "ministry", "office", "monitor", "service", "newspaper",
+     "channel", "network", "website", "outlet", "company", "party", "movement", "committee", "council",
+     "government", "department", "army", "military", "command", "forces", "authorities", "guard"}
+)
+#: Dependents of a subject kept in its describing phrase.
+_PHRASE_RIGHTS = frozenset({"prep", "pobj", "compound", "amod", "nummod", "poss", "case"})
+_MAX_PHRASE = 12
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name, where it is mentioned, whether it is a known entity, the cue."""
+
+    name: str
+    start: int | None
+    end: int | None
+    named: bool
+    cue: str | None = None
+    label: str | None = None  # the entity label when named
+
+
+class EntityIndex:
+    """Entity annotations of one article, looked up by character offset."""
+
+    def __init__(self, annotations: Iterable[Annotation]) -> None:
+        self.items = sorted(
+            (a for a in annotations if a.layer == "entity" and a.start is not None and a.attrs.get("canonical")),
+            key=lambda a: (a.start, -(a.end or 0)),
+        )
+        self.starts = [a.start for a in self.items]
+
+    def at(self, pos: int) -> Annotation | None:
+        """The entity mention covering character ``pos``, if any."""
+        k = bisect.bisect_right(self.starts, pos)
+        for a in reversed(self.items[max(0, k - 4) : k]):
+            if a.start <= pos < a.end:  # type: ignore[operator]
+                return a
+        return None
+
+    def persons(self) -> list[Annotation]:
+        return [a for a in self.items if a.label == "PERSON"]
+
+
+def is_speech_verb(tok: Any) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def is_reporting_verb(tok: Any) -> bool:
+    """A verb that reports a statement or a finding ("said", "estimated", "found")."""
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+
+
+def subject_of(verb: Any) -> Any | None:
+    """The subject of a verb, borrowed from the governing verb for `..., adding` or `X said and added`."""
+    v = verb
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and v is not verb and verb.dep_ == "conj" and subj.lower_ in OPAQUE_PRONOUNS:
+            # "This prompted the President to call for protests and say: ...": object control
+            obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if obj is not None and any(c.dep_ == "xcomp" for c in v.children):
+                return obj
+        if subj is not None:
+            # "X told Belta that Belarus may join ..., stating": the reporter, not the reported clause
+            if v is not verb and v.dep_ == "ccomp" and is_speech_verb(v.head):
+                return subject_of(v.head) or subj
+            return subj
+        # a participle or infinitive ("..., adding", "..., stating") and a conjoined verb ("said and
+        # added") share the subject of the verb they hang on; a finite adverbial clause does not
+        if v.head is not v and (v.dep_ in ("conj", "xcomp") or v.dep_ == "advcl" and v.tag_ in ("VBG", "VBN", "VB")):
+            v = v.head
+            continue
+        if v.dep_ == "acl" and v.tag_ == "VBG" and (v.head.pos_ == "PROPN" or v.head.lower_ in PEOPLE_NOUNS):
+            return v.head  # "Tsikhanouskaya, speaking on Friday, ...", "women ... shouting"
+        break
+    # "Shoigu, interviewed on Rossiya-24, said": the parser hung the name on the participle
+    for c in reversed(list(verb.lefts)):
+        if c.dep_ in ("ccomp", "advcl") and c.tag_ in ("VBN", "VBG"):
+            return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
+    return None
+
+
+def phrase_span(tok: Any) -> tuple[int, int]:
+    """Token range of a subject's describing phrase, without relative clauses or appositions."""
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ not in _PHRASE_RIGHTS:
+            break
+        right = max(right, c.right_edge.i)
+    if right + 1 - left > _MAX_PHRASE:
+        left = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det")] + [tok.i])
+        right = tok.i
+    return left, right + 1
+
+
+def _antecedent(tok: Any) -> Any:
+    """`Mr Heappey, who noted ...`: a relative pronoun stands for the noun its clause hangs on."""
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def resolve(
+    doc: Any,
+    tok: Any,
+    index: EntityIndex,
+    pronoun: Callable[[int], tuple[str, bool] | None],
+    cue: str | None = None,
+) -> Speaker | None:
+    """A speaker from the subject token of a reporting verb, or None when it cannot be told."""
+    tok = _antecedent(tok)
+    low = tok.lower_
+    if low in PERSON_PRONOUNS:
+        found = pronoun(tok.idx)
+        if found is None:
+            return None
+        who, person = found
+        return Speaker(who, tok.idx, tok.idx + len(tok.text), person, cue, "PERSON" if person else None)
+    if low in OPAQUE_PRONOUNS or tok.pos_ == "PRON" or tok.pos_ in ("VERB", "AUX", "NUM") and not tok.is_title:
+        return None  # (a capitalised subject the tagger took for a verb is still a name: "Franken said")
+    ent = index.at(tok.idx)
+    if ent is None or ent.label != "PERSON":
+        # "The governor, Mikhail Degtyarev, wrote": the name in apposition is the speaker
+        for c in tok.rights:
+            if c.dep_ == "appos" and (e := index.at(c.idx)) is not None and e.label in ("PERSON", "ORG"):
+                ent = e
+    if ent is None and low in ORG_HEADS and tok.i > 0:
+        # "OVD-Info group" is OVD-Info; "the Kazakh interior ministry" stays a phrase
+        c = tok.doc[tok.i - 1]
+        if c.dep_ == "compound" and (e := index.at(c.idx)) is not None and e.label == "ORG" and e.end == c.idx + len(c.text):
+            ent = e
+    if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+        if ent.label == "NORP" and tok.idx != ent.start:
+            ent = None  # "Russian authorities": the nationality only qualifies the speaker
+        elif ent.label != "NORP":
+            return Speaker(str(ent.attrs["canonical"]), ent.start, ent.end, True, cue, ent.label)
+    i, j = phrase_span(tok)
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    phrase = doc.text[start:end]
+    if "\n" in phrase:  # a parse that runs over a paragraph break: keep the subject's own line
+        lo = doc.text.rfind("\n", start, tok.idx) + 1 or start
+        hi = doc.text.find("\n", tok.idx, end)
+        start, end = max(start, lo), end if hi < 0 else hi
+        phrase = doc.text[start:end].strip()
+    if not any(ch.isalpha() for ch in phrase):
+        return None
+    return Speaker(phrase, start, end, False, cue)
+
+
+class Pronouns:
+    """Who "he" or "she" is at an offset: the nearest person the text has just been talking about.
+
+    Tried in order: a person who is (or owns) a subject earlier in the same line, a person who
+    was a subject in the previous line, the last named person who spoke within a few lines, the
+    speaker of a quote in the same or previous line.
+    """
+
+    def __init__(
+        self, doc: Any, index: EntityIndex, line_starts: Sequence[int], window: int = 3,
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self.doc, self.index = doc, index
+        self.line_starts = list(line_starts) or [0]
+        self.window = window
+        self.events = speech_events(doc, index)
+        self.quotes: list[tuple[int, str]] = []
+        self.mentions: list[tuple[int, str, str]] = []  # offset, canonical, dependency of the name
+        for ent in index.persons():
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is not None and not any(a <= ent.start < b for a, b in quoted):  # type: ignore[operator]
+                root = span.root
+                # "Putin's own comments were brief": the owner of the subject is what the line is about
+                dep = "nsubj" if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass") else root.dep_
+                if dep == "nsubj" and (root.head if root.dep_ != "poss" else root.head.head).dep_ == "ROOT":
+                    dep = "main"  # the subject of its sentence's main verb
+                self.mentions.append((int(ent.start), str(ent.attrs["canonical"]), dep))  # type: ignore[arg-type]
+
+    def line(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.line_starts, pos) - 1)
+
+    def _unlisted_subject(self, start: int, end: int) -> str | None:
+        """The proper-noun subject of the last main clause in ``start..end``, if no entity covers it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        roots = [t for t in span if t.dep_ == "ROOT"]
+        for root in reversed(roots):
+            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            if subj.pos_ != "PROPN" or self.index.at(subj.idx) is not None:
+                return None
+            left = min([c.i for c in subj.lefts if c.dep_ == "compound"] + [subj.i])
+            return self.doc[left : subj.i + 1].text
+        return None
+
+    def spoke(self, pos: int, name: str) -> None:
+        """Record a named person speaking at ``pos`` (a resolved quote)."""
+        bisect.insort(self.events, (pos, name))
+
+    def quoted(self, pos: int, name: str) -> None:
+        """Record the speaker (named or described) of a quote opening at ``pos``."""
+        bisect.insort(self.quotes, (pos, name))
+
+    def __call__(self, pos: int) -> tuple[str, bool] | None:
+        """(name, whether it is a named person) for a pronoun at ``pos``, or None."""
+        line = self.line(pos)
+        here = self.line_starts[line]
+        for at, who, dep in reversed(self.mentions):
+            if here <= at < pos and dep in ("main", "nsubj", "nsubjpass"):
+                return who, True
+        prev_line = self.line_starts[max(0, line - 1)]
+        for at, name, dep in reversed(self.mentions):
+            if prev_line <= at < here and dep == "main":
+                return name, True
+        if line > 0 and (named := self._unlisted_subject(prev_line, here)) is not None:
+            return named, False  # a name the tagger missed: "Police Chief U. Reneé Hall gave ..."
+        floor = self.line_starts[max(0, line - self.window)]
+        who = nearest_person(self.events, pos, floor)
+        if who:
+            return who, True
+        who = nearest_person(self.quotes, pos, prev_line)
+        if who:
+            return who, any(name == who for _, name, _ in self.mentions)
+        return None
+
+
+def speech_events(doc: Any, index: EntityIndex) -> list[tuple[int, str]]:
+    """(offset, canonical) of every named person who is the subject of a reporting verb, in order."""
+    out = []
+    for ent in index.persons():
+        tok = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if tok is None:
+            continue
+        root = tok.root
+        if root.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(root.head):
+            out.append((int(ent.start), str(ent.attrs["canonical"])))  # type: ignore[arg-type]
+    return out
+
+
+def nearest_person(events: Sequence[tuple[int, str]], pos: int, floor: int) -> str | None:
+    """The last speaker named before ``pos`` and at or after ``floor``."""
+    for at, who in reversed(events):
+        if at < pos:
+            return who if at >= floor else None
+    return None

@@ -1,0 +1,69 @@
+from presswatch.extract import entities
+from presswatch.extract.entities import EntityStage
+
+
+def canon_by_text(article) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for a in article.layer("entity"):
+        out.setdefault(article.text[a.start : a.end], set()).add(a.attrs["canonical"])
+    return out
+
+
+def test_entities_canonical_person_forms_are_one(parsed):
+    a = parsed(
+        "Vladimir Putin signed the decree on Wednesday. Critics said Mr Putin had miscalculated.\n\n"
+        "Putin's spokesman declined to comment, and Putin himself stayed silent."
+    )
+    EntityStage()([a])
+    people = {x.attrs["canonical"] for x in a.layer("entity") if x.label == "PERSON"}
+    assert people == {"Vladimir Putin"}
+    assert sum(1 for x in a.layer("entity") if x.label == "PERSON") == 4
+
+
+def test_entities_canonical_role_resolves_to_the_titled_person(parsed):
+    a = parsed(
+        "Armed Forces minister James Heappey told MPs that Russia was running out of troops.\n\n"
+        "'Moscow has made a grave mistake,' the minister added."
+    )
+    EntityStage()([a])
+    roles = [x for x in a.layer("entity") if x.attrs.get("role")]
+    assert [(a.text[r.start : r.end], r.attrs["canonical"]) for r in roles] == [("the minister", "James Heappey")]
+    heappey = [x for x in a.layer("entity") if x.attrs["canonical"] == "James Heappey" and not x.attrs.get("role")]
+    assert heappey and heappey[0].attrs.get("title") == "Armed Forces minister"
+
+
+def test_entities_canonical_role_needs_matching_qualifiers(parsed):
+    a = parsed(
+        "Belarusian president Alexander Lukashenko flew to Sochi. Ukrainian President Volodymyr Zelensky "
+        "spoke in Kyiv.\n\nThe Belarusian president said little. The Ukrainian President said more."
+    )
+    EntityStage()([a])
+    roles = {a.text[r.start : r.end]: r.attrs["canonical"] for r in a.layer("entity") if r.attrs.get("role")}
+    assert roles == {"The Belarusian president": "Alexander Lukashenko", "The Ukrainian President": "Volodymyr Zelensky"}
+
+
+def test_entities_canonical_unknown_role_is_not_guessed(parsed):
+    a = parsed("Vladimir Putin arrived late. The Kremlin leader then spoke for an hour.")
+    EntityStage()([a])
+    assert not [x for x in a.layer("entity") if x.attrs.get("role")]
+
+
+def test_entities_canonical_batch_merges_surname_only_articles(parsed):
+    full = parsed("Defence Minister Sergei Shoigu said the call-up was limited.")
+    short = parsed("Shoigu said on Wednesday that the total would not grow.")
+    EntityStage()([full, short])
+    assert {x.attrs["canonical"] for x in short.layer("entity") if x.label == "PERSON"} == {"Sergei Shoigu"}
+
+
+def test_entities_canonical_find_yields_frozen_records(nlp):
+    doc = nlp("Alexander Lukashenko met Vladimir Putin in Sochi.")
+    found = list(entities.find(doc))
+    assert {m.canonical for m in found} >= {"Alexander Lukashenko", "Vladimir Putin", "Sochi"}
+    assert all(doc.text[m.start : m.end] == m.text for m in found)
+
+
+def test_entities_canonical_skips_other_languages(parsed):
+    a = parsed("Vladimir Putin met Alexander Lukashenko.")
+    a.language = "de"
+    EntityStage()([a])
+    assert a.layer("entity") == []
