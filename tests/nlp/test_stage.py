@@ -15,3 +15,11 @@ def test_nlp_stage_leaves_empty_text_unparsed(nlp):
     a = Article.create("e", "")
     NlpStage(nlp=nlp)([a])
     assert a.language is None and a.doc is None
+
+
+def test_nlp_sentences_never_cross_paragraph_breaks(nlp):
+    text = "Officials gave no figure\n\nThe queue stretched for miles. Drivers waited overnight."
+    doc = nlp(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Officials gave no figure"
+    assert all("\n\n" not in s for s in sents)

