@@ -210,6 +210,7 @@ def _todo_batches(
 ) -> Iterator[list[Article]]:
     """Clean records and yield batches of articles still to analyse (new, or all with --force)."""
     seen: set[str] = set()
+    pending_sources: list[tuple[str, str]] = []
     for batch in batched(clean_records(records, summary, progress), opts.batch_size):
         todo: list[Article] = []
         for item in batch:
@@ -221,6 +222,8 @@ def _todo_batches(
                     progress("failed", 1)
                 continue
             if item.id in seen or (store is not None and not opts.force and store.has_article(item.id)):
+                if store is not None:
+                    pending_sources.append((item.id, item.source_path))
                 summary.skipped += 1
                 if progress:
                     progress("skipped", 1)
@@ -229,6 +232,10 @@ def _todo_batches(
             todo.append(item)
         if todo:
             yield todo
+        if pending_sources:
+            # other paths of an article already stored or in flight (no foreign key: order is free)
+            store.add_sources(pending_sources)
+            pending_sources.clear()
 
 
 def _open_store(opts: Options):  # -> Store | None

@@ -77,6 +77,7 @@ def show(article_id: str, db: Path, layers: tuple[str, ...], no_text: bool) -> N
         if len(ids) > 1:
             raise click.ClickException(f"id prefix {article_id!r} matches {len(ids)} articles; give more characters")
         article = store.get_article(ids[0])
+        sources = store.sources(ids[0])
     assert article is not None
     console = Console()
     by_layer: dict[str, list[Annotation]] = defaultdict(list)
@@ -88,6 +89,7 @@ def show(article_id: str, db: Path, layers: tuple[str, ...], no_text: bool) -> N
         f"id {article.id} · {escape(article.outlet or 'unknown outlet')} · {escape(article.published or 'undated')} · language {article.language or '?'}",
         f"source {escape(article.source_path)}" + (f" · {escape(article.url)}" if article.url else ""),
     ]
+    header += [f"also read from {escape(p)}" for p in sources if p != article.source_path]
     console.print(Panel("\n".join(header), expand=True))
     labels = [a for a in by_layer.get("genre", []) + by_layer.get("frame", [])]
     if labels:

@@ -62,6 +62,9 @@ def test_pipeline_same_article_twice_in_one_run_is_one_article(tmp_path, mark_st
     (tmp_path / "in" / "copy.txt").write_bytes(paths[0].read_bytes())
     result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=(mark_stage,), corpus=False)
     assert result.summary.analysed == 2 and result.summary.skipped == 1
+    with Store(tmp_path / "db.duckdb") as s:
+        aid = [a.id for a in result.articles if a.source_path == str(paths[0])][0]
+        assert [Path(p).name for p in s.sources(aid)] == ["article_000.txt", "copy.txt"]
 
 
 def test_pipeline_stage_error_on_one_article_keeps_it_and_the_others(tmp_path, mark_stage):

@@ -39,6 +39,11 @@ CREATE TABLE IF NOT EXISTS annotations (
     score DOUBLE,
     attrs JSON
 );
+CREATE TABLE IF NOT EXISTS article_sources (
+    article_id VARCHAR,
+    source_path VARCHAR,
+    PRIMARY KEY (article_id, source_path)
+);
 CREATE TABLE IF NOT EXISTS failures (
     source_path VARCHAR,
     stage VARCHAR,
@@ -114,6 +119,9 @@ class Store:
             )
             if ann_rows:
                 con.executemany('INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?)', ann_rows)
+            con.executemany(
+                "INSERT OR IGNORE INTO article_sources VALUES (?, ?)", [(a.id, a.source_path) for a in articles]
+            )
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -135,6 +143,17 @@ class Store:
         except Exception:
             con.execute("ROLLBACK")
             raise
+
+    def add_sources(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Record more places an already-stored article was read from (the same content, another path)."""
+        if pairs:
+            self.con.executemany("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", list(pairs))
+
+    def sources(self, article_id: str) -> list[str]:
+        """Every input path an article was read from, its own first."""
+        return [r[0] for r in self.con.execute(
+            "SELECT source_path FROM article_sources WHERE article_id = ? ORDER BY source_path", [article_id]
+        ).fetchall()]
 
     def replace_table(self, name: str, create_sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Replace a derived table (corpus results) in one transaction."""
