@@ -10,20 +10,35 @@ from presswatch.web.db import Database
 
 
 def test_corpus_read_tables_as_the_corpus_layer_writes_them(tmp_path):
-    from presswatch.store import corpus as sc
+    """Tables written by the corpus layer's own writer (so this test follows its schema)."""
+    from datetime import date
+
+    from presswatch.corpus.types import (
+        ClaimGroup, ClaimRecord, DuplicateGroup, DuplicateMember, Story, StoryArticle, TimelineEntry,
+    )
+    from presswatch.store.corpus import write_results
+
+    def claim(article, value, modifier, text, sentence, speaker, published):
+        return ClaimRecord(article=article, start=0, value=value, modifier=modifier, text=text, sentence=sentence,
+                           speaker=speaker, published=published, kind="killed", subject="soldiers", qualifier=None,
+                           unit="soldiers", when=None)
 
     path = tmp_path / "c.duckdb"
     with Store(path) as store:
-        store.replace_table("stories", sc.STORIES_SQL, [("st1", "Sochi talks", "[]", "talks", "2022-09-26", "2022-09-27", 2)])
-        store.replace_table("story_articles", sc.STORY_ARTICLES_SQL, [("st1", "a1", 0.9, "2022-09-26", "T1"), ("st1", "a2", 0.8, "2022-09-27", "T2")])
-        store.replace_table("duplicates", sc.DUPLICATES_SQL, [("g1", "near", 0, "a1", None, None, 1.0, "[]", "[]"),
-                                                              ("g1", "near", 1, "a3", None, None, 0.9, "[]", "[]")])
-        claims = sc.CLAIMS_SQL.format(name="claim_conflicts")
-        store.replace_table("claim_conflicts", claims, [
-            ("c1", "conflict", "soldiers killed", "st1", None, "a1", 55000.0, None, "55,000", "55,000 soldiers died", "Zelensky", "2022-09-26", None),
-            ("c1", "conflict", "soldiers killed", "st1", None, "a2", 25000.0, "about", "25,000", "about 25,000 died", "Heappey", "2022-09-27", None),
-        ])
-        store.replace_table("timeline", sc.TIMELINE_SQL, [("st1", "2022-09-26", "day", "Monday", True, "a1", "Talks began.", 0, 5)])
+        write_results(
+            store,
+            duplicates=[DuplicateGroup("g1", "near", (DuplicateMember("a1", None, None, 1.0),
+                                                      DuplicateMember("a3", None, None, 0.9)))],
+            states=[],
+            stories=[Story("st1", "Sochi talks", (), "talks", "2022-09-26", "2022-09-27",
+                           (StoryArticle("a1", 0.9, "2022-09-26", "T1"), StoryArticle("a2", 0.8, "2022-09-27", "T2")))],
+            model="test",
+            claim_groups=[ClaimGroup("c1", "conflict", "soldiers killed", "st1", (
+                claim("a1", 55000.0, None, "55,000", "55,000 soldiers died", "Zelensky", "2022-09-26"),
+                claim("a2", 25000.0, "about", "25,000", "about 25,000 died", "Heappey", "2022-09-27"),
+            ))],
+            timeline=[TimelineEntry(date(2022, 9, 26), "day", "Monday", True, "a1", "Talks began.", 0, 5, "st1")],
+        )
     db = Database(path)
     view = load_corpus(db)
     db.close()
