@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-MODELS_STAMP := $(VENV)/.models
 
 .PHONY: setup models demo test test-fast bench clean
 
@@ -18,12 +17,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-# Trained rhetoric models are built from ../shared/datasets once and cached.
-models: $(MODELS_STAMP)
-
-$(MODELS_STAMP): $(STAMP)
+# Trained rhetoric models are built from ../shared/datasets once; --if-missing makes a re-run a no-op,
+# and (unlike a stamp file) rebuilds them when src/presswatch/rhetoric/trained/ was deleted.
+models: $(STAMP)
 	$(PY) -m presswatch.rhetoric.train --if-missing
-	touch $@
 
 demo: setup models
 	@status=0; $(VENV)/bin/presswatch analyze examples/ --out out/ || status=$$?; \

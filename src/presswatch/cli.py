@@ -98,8 +98,13 @@ def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
         opts = options_from_flags(**flags)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    with RunProgress(enabled=not quiet) as progress:
-        result = run(list(paths), options=opts, progress=progress, keep_articles=False)
+    from .registry import StageLoadError
+
+    try:
+        with RunProgress(enabled=not quiet) as progress:
+            result = run(list(paths), options=opts, progress=progress, keep_articles=False)
+    except (StageLoadError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
     print_summary(result.summary, opts)
     sys.exit(0 if result.summary.ok else 1)
 

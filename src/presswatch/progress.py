@@ -45,7 +45,7 @@ class RunProgress:
 
 def print_summary(summary: Any, options: Any) -> None:
     """The closing summary: read, analysed, skipped, failed with reasons, time, where to look."""
-    out = Console()
+    out = Console(soft_wrap=True)  # a reason stays on one line in logs and CI output
     table = Table(title="presswatch analyze", show_header=False, box=None)
     table.add_row("read", str(summary.read))
     table.add_row("analysed", str(summary.analysed))

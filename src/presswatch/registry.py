@@ -67,6 +67,14 @@ def check_stages(names: "tuple[str, ...] | list[str]") -> None:
             raise ValueError(f"stage {name!r} ({target}) cannot be loaded: {exc}") from exc
 
 
+class StageLoadError(RuntimeError):
+    """A configured stage could not be built (a missing model, a broken install)."""
+
+
 def make_stage(name: str, options: "Options") -> Stage:
     """Build the stage registered under ``name``."""
-    return resolve(target_of(name))(options)
+    factory = resolve(target_of(name))
+    try:
+        return factory(options)
+    except Exception as exc:
+        raise StageLoadError(f"stage {name!r} could not be loaded: {' '.join(str(exc).split())}") from exc

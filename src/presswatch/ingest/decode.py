@@ -61,6 +61,9 @@ def decode(data: bytes, *, hint: str | None = None) -> str:
                 return data.decode(enc)
             except (UnicodeDecodeError, LookupError):
                 continue
+    if _mostly_ascii_cp1252(data):
+        # Western text with a few accents: detectors guess odd code pages (cp775) on short inputs
+        return data.decode("cp1252")
     guess = _detect(data)
     if guess:
         return guess
@@ -68,6 +71,20 @@ def decode(data: bytes, *, hint: str | None = None) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _mostly_ascii_cp1252(data: bytes, ascii_share: float = 0.9) -> bool:
+    """Whether the bytes are nearly all ASCII and their few others decode cleanly as cp1252."""
+    if not data:
+        return False
+    high = sum(b >= 0x80 for b in data)
+    if high / len(data) > 1 - ascii_share:
+        return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cp1252_bytes(err: UnicodeDecodeError) -> tuple[str, int]:

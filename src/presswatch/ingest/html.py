@@ -28,6 +28,19 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 NO_TEXT = "HTML page has no extractable main text (trafilatura found no article body)"
 
 
+#: Elements whose content is code or embedded pages, never article text.
+ACTIVE_TAGS = ("script", "style", "noscript", "iframe", "template", "object", "embed")
+
+
+def drop_active_content(tree: Any) -> None:
+    """Remove scripts, styles and frames (keeping JSON-LD, which carries the publication date)."""
+    for el in list(tree.iter(*ACTIVE_TAGS)):
+        if el.tag == "script" and (el.get("type") or "").strip().lower() == "application/ld+json":
+            continue
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
 def extract_page(html: str, *, url: str | None = None) -> tuple[str, dict[str, str]] | str:
     """The article body (paragraphs separated by "\\n") and page metadata, or a reason it failed."""
     import trafilatura
@@ -35,6 +48,7 @@ def extract_page(html: str, *, url: str | None = None) -> tuple[str, dict[str, s
     tree = parse(html)
     if tree is None:
         return "HTML page could not be parsed"
+    drop_active_content(tree)
     headline, site = split_title(tree)
     prepare(tree)
     doc = None

@@ -69,7 +69,7 @@ def record_from_object(obj: Mapping[str, Any], source_path: str) -> RawRecord | 
         return RawRecord(source_path, _body(text), "jsonl", {**meta, "format": "jsonl"})
     if html:
         return html_record(source_path, html, fmt="jsonl", url=f.get("url"), extra=meta)
-    keys = ", ".join(sorted(map(str, obj))[:8]) or "none"
+    keys = ", ".join(" ".join(str(k).split()) for k in sorted(map(str, obj))[:8]) or "none"
     return Failure(source_path, "ingest", f"no article text: no text/body/content/html field (keys: {keys})")
 
 

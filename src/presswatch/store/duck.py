@@ -122,6 +122,12 @@ class Store:
             con.executemany(
                 "INSERT OR IGNORE INTO article_sources VALUES (?, ?)", [(a.id, a.source_path) for a in articles]
             )
+            # an input that failed before and is read fine now is no longer a failure
+            sources = sorted({a.source_path for a in articles})
+            con.execute(
+                f"DELETE FROM failures WHERE severity = 'error' AND source_path IN ({','.join('?' * len(sources))})",
+                sources,
+            )
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -148,6 +154,11 @@ class Store:
         """Record more places an already-stored article was read from (the same content, another path)."""
         if pairs:
             self.con.executemany("INSERT OR IGNORE INTO article_sources VALUES (?, ?)", list(pairs))
+            sources = sorted({p for _, p in pairs})
+            self.con.execute(
+                f"DELETE FROM failures WHERE severity = 'error' AND source_path IN ({','.join('?' * len(sources))})",
+                sources,
+            )
 
     def sources(self, article_id: str) -> list[str]:
         """Every input path an article was read from, its own first."""

@@ -1,0 +1,64 @@
+"""Cross-validated scores (5 folds by article) of the rhetoric models on the shared-task train data.
+
+    python -m bench.rhetoric_cv [--tasks 2023-st3,2023-st1,2023-st2,2020-tc,2020-si] [--folds 5]
+
+Uses the embedding cache that `make models` fills; prints one Markdown table row per task, to be
+copied into bench/rhetoric_results.md. The 7 train articles that are also in the held-out dev set
+are never scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from presswatch.rhetoric.data import load_ptc2020, load_semeval2023
+from presswatch.rhetoric.embed import EmbeddingCache
+from presswatch.rhetoric.evaluate import cv_documents, cv_paragraphs, cv_span_identification, cv_techniques
+from presswatch.rhetoric.resources import TECHNIQUES, TECHNIQUES_2020, TRAINED_DIR
+from presswatch.rhetoric.train import PARAMS
+
+TASKS = ("2023-st3", "2023-st1", "2023-st2", "2020-tc", "2023-spans-tc", "2020-si")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tasks", default=",".join(TASKS))
+    ap.add_argument("--folds", type=int, default=PARAMS["folds"])
+    args = ap.parse_args()
+    tasks = args.tasks.split(",")
+    cache = EmbeddingCache(TRAINED_DIR / "cache")
+    d23, d20 = load_semeval2023(), load_ptc2020()
+    print("| task | metric | P | R | F1 | seconds |\n|---|---|---|---|---|---|")
+
+    def row(task: str, metric: str, score, t0: float) -> None:
+        print(f"| {task} | {metric} | {score.precision:.4f} | {score.recall:.4f} | {score.f1:.4f} | {time.time() - t0:.0f} |",
+              flush=True)
+
+    if "2023-st3" in tasks:
+        t0 = time.time()
+        cv = cv_paragraphs(d23.paragraphs, cache.get, k=args.folds, C=PARAMS["paragraph_C"], C_dense=PARAMS["paragraph_C_dense"])
+        row("2023-st3", "paragraph micro-F1", cv.score, t0)
+    if "2023-st1" in tasks or "2023-st2" in tasks:
+        t0 = time.time()
+        ids = sorted(d23.doc_articles)
+        g, f = cv_documents(ids, [d23.doc_articles[a] for a in ids], d23.genre, d23.frames, cache.get, k=args.folds,
+                            C_genre=PARAMS["genre_C"], C_frames=PARAMS["frames_C"])
+        row("2023-st1", "genre macro-F1", g.score, t0)
+        row("2023-st2", "frames micro-F1", f.score, t0)
+    if "2020-tc" in tasks:
+        t0 = time.time()
+        row("2020-tc", "micro-F1", cv_techniques(d20.tc, d20.articles, TECHNIQUES_2020, cache.get, k=args.folds,
+                                                C=PARAMS["tc_C"]).score, t0)
+    if "2023-spans-tc" in tasks:
+        t0 = time.time()
+        row("2023 spans, 23-way TC", "micro-F1", cv_techniques(d23.spans, d23.articles, TECHNIQUES, cache.get, k=args.folds,
+                                                              C=PARAMS["tc_C"]).score, t0)
+    if "2020-si" in tasks:
+        t0 = time.time()
+        row("2020-si", "char-overlap F1", cv_span_identification(d20.si, d20.articles, k=args.folds, C=PARAMS["si_C"],
+                                                                 threshold=PARAMS["si_threshold"]).score, t0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,9 @@
+"""The rhetoric layer: persuasion techniques (span and paragraph), genre and frames.
+
+Models are linear classifiers over TF-IDF and MiniLM sentence embeddings, trained from the
+public shared-task train data by ``python -m presswatch.rhetoric.train`` (``make models``).
+"""
+
+from .resources import FRAMES, GENRES, TECHNIQUES, TECHNIQUES_2020
+
+__all__ = ["FRAMES", "GENRES", "TECHNIQUES", "TECHNIQUES_2020"]

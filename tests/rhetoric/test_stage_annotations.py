@@ -1,0 +1,70 @@
+"""The rhetoric stage on our own sample text: technique spans, genre and frames with valid labels."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from presswatch.model import Article
+from presswatch.rhetoric.models import ModelsMissing, load_models
+from presswatch.rhetoric.resources import FRAMES, GENRES, TECHNIQUES
+
+TEXT = (
+    "The so-called reform is nothing but a disgraceful betrayal of every hard-working family in this country.\n\n"
+    "Critics warn that if the bill passes, thousands of jobs will vanish overnight and our towns will be destroyed.\n\n"
+    "The finance minister said on Tuesday that the budget would rise by 3 percent next year.\n\n"
+    "Patriots must stand together. Enough is enough! Stop the reckless spending now."
+)
+
+
+def test_stage_missing_models_fail_with_instructions(tmp_path):
+    with pytest.raises(ModelsMissing, match="make models"):
+        load_models(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def stage():
+    from presswatch.options import Options
+    from presswatch.rhetoric.stage import make_stage
+
+    return make_stage(Options.build())
+
+
+def test_stage_adds_valid_annotations(stage):
+    article = Article.create("<test>", TEXT, title="A reckless budget")
+    article.language = "en"
+    stage([article])
+    techniques = article.layer("technique")
+    assert techniques, "an openly loaded text should carry at least one technique"
+    for a in techniques:
+        assert a.label in TECHNIQUES
+        assert 0 <= a.start < a.end <= len(TEXT)
+        s, e = article.paragraphs[a.attrs["paragraph"]]
+        assert s <= a.start and a.end <= e
+        assert 0.0 <= a.score <= 1.0
+        if a.attrs["trigger"] is not None:
+            assert a.attrs["trigger"] == TEXT[a.start : a.end]
+    genre = article.layer("genre")
+    assert len(genre) == 1 and genre[0].label in GENRES and genre[0].start is None
+    assert all(f.label in FRAMES and f.start is None for f in article.layer("frame"))
+
+
+def test_stage_skips_non_english(stage):
+    article = Article.create("<test>", "Die Reform ist ein Verrat an allen Familien.", title=None)
+    article.language = "de"
+    stage([article])
+    assert article.annotations == []
+
+
+def test_stage_is_fast_on_an_800_word_article(stage):
+    paragraph = " ".join(["The council voted again on the plan that critics call a shameful waste of public money."] * 5)
+    text = "\n\n".join([paragraph] * 10)  # about 800 words in 10 paragraphs
+    article = Article.create("<test>", text)
+    article.language = "en"
+    stage([article])  # warm-up: the encoder loads on first use
+    article.annotations.clear()
+    t = time.perf_counter()
+    stage([article])
+    # well under a second on one free core; generous here because CI cores are shared
+    assert time.perf_counter() - t < 3.0
