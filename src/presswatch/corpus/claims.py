@@ -28,6 +28,7 @@ from .resources import (
 )
 from .text import sentences, sort_key_published, words
 from .timeline import DateMention, find_dates, reference_date
+from .graph import components
 from .types import ClaimGroup, ClaimRecord
 
 #: How far (characters) from the number a word may be to say what the number counts.
@@ -328,25 +329,6 @@ def same_quantity(a: ClaimRecord, b: ClaimRecord) -> bool:
     return _times_fit(a, b)
 
 
-def _union_find(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
-
-
 def linked_pairs(claims: Sequence[ClaimRecord]) -> list[tuple[int, int]]:
     """Pairs of claims about the same quantity, compared only inside a kind and a time window."""
     blocks: dict[str, list[int]] = {}
@@ -450,7 +432,7 @@ def judge(members: Sequence[ClaimRecord], pairs: Iterable[tuple[int, int]]) -> l
             a, b = sorted((members[i], members[j]), key=lambda c: c.when or date.min)
             notes.append(f"{_fmt(a)} by {a.when} rose to {_fmt(b)} by {b.when}")
         out.append(_group("update", [members[k] for k in involved], "; ".join(dict.fromkeys(notes))))
-    for comp in _union_find(len(members), agreeing):
+    for comp in components(len(members), agreeing):
         group = [members[k] for k in comp]
         sources = {c.source for c in group}
         if len(sources) >= 2:
@@ -463,7 +445,7 @@ def find_claim_groups(claims: Sequence[ClaimRecord]) -> list[ClaimGroup]:
     """Conflicts, updates and corroborations among claims, each listing who claims what, where and when."""
     claims = _dedupe(claims)
     pairs = linked_pairs(claims)
-    comps = [c for c in _union_find(len(claims), pairs) if len(c) > 1]
+    comps = [c for c in components(len(claims), pairs) if len(c) > 1]
     where = {g: (n, k) for n, comp in enumerate(comps) for k, g in enumerate(comp)}
     local_pairs: list[list[tuple[int, int]]] = [[] for _ in comps]
     for i, j in pairs:

@@ -17,6 +17,7 @@ from datasketch import MinHash, MinHashLSH
 from ..model import Article
 from .resources import LSH_THRESHOLD, NEAR_CONTAINMENT, NEAR_JACCARD, NUM_PERM, SAME_PARAGRAPH
 from .text import normalise, shingles, sort_key_published
+from .graph import components
 from .types import DuplicateGroup, DuplicateMember
 
 #: Hash scheme of datasketch 2 MinHash; stored signatures are rebuilt with it.
@@ -88,28 +89,9 @@ def candidate_pairs(fps: Sequence[Fingerprint]) -> list[tuple[int, int, float]]:
     return [(i, j, s) for (i, j), s in pairs.items()]
 
 
-def _components(n: int, pairs: Iterable[tuple[int, int, float]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j, _ in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return [g for g in groups.values() if len(g) > 1]
-
-
 def group_fingerprints(fps: Sequence[Fingerprint]) -> list[list[Fingerprint]]:
     """Duplicate groups as lists of fingerprints, earliest publication first."""
-    groups = _components(len(fps), candidate_pairs(fps))
+    groups = [g for g in components(len(fps), ((i, j) for i, j, _ in candidate_pairs(fps))) if len(g) > 1]
     out = [sorted((fps[i] for i in g), key=lambda f: sort_key_published(f.published, f.article)) for g in groups]
     out.sort(key=lambda g: sort_key_published(g[0].published, g[0].article))
     return out

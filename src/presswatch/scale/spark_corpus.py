@@ -15,6 +15,8 @@ def near_duplicates(articles: Any, *, threshold: float = 0.5, num_hash_tables: i
     component, so a syndicated story's copies share one group id).
     """
     from pyspark.ml.feature import HashingTF, MinHashLSH, NGram, RegexTokenizer
+
+    from presswatch.corpus.graph import component_roots
     from pyspark.sql import functions as F
 
     tok = RegexTokenizer(inputCol="text", outputCol="words", pattern=r"\W+", toLowercase=True, minTokenLength=1)
@@ -30,28 +32,10 @@ def near_duplicates(articles: Any, *, threshold: float = 0.5, num_hash_tables: i
         .select("a", "b", (1.0 - F.col("distance")).alias("similarity"))
     )
     rows = pairs.collect()  # pairs are few (duplicates), components are computed on the driver
-    group = _components([(r["a"], r["b"]) for r in rows])
+    group = component_roots((r["a"], r["b"]) for r in rows)
     spark = articles.sparkSession
     schema = "a string, b string, similarity double, `group` string"
     return spark.createDataFrame([(r["a"], r["b"], float(r["similarity"]), group[r["a"]]) for r in rows], schema)
-
-
-def _components(pairs: list[tuple[str, str]]) -> dict[str, str]:
-    """Union-find over id pairs; every id maps to the smallest id of its component."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in list(parent)}
 
 
 def claim_conflicts(articles: Any, annotations: Any) -> Any:

@@ -1,0 +1,39 @@
+"""Connected components: the one union-find the corpus layer (and its Spark runner) use."""
+
+from __future__ import annotations
+
+from typing import Hashable, Iterable, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+
+def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The connected components of nodes 0..n-1 (singletons included), each sorted, in order of first node."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def component_roots(pairs: Iterable[tuple[K, K]]) -> dict[K, K]:
+    """For keyed pairs: every key that appears mapped to the smallest key of its component."""
+    pairs = list(pairs)
+    keys = sorted({k for p in pairs for k in p})
+    index = {k: i for i, k in enumerate(keys)}
+    roots: dict[K, K] = {}
+    for comp in components(len(keys), ((index[a], index[b]) for a, b in pairs)):
+        root = keys[comp[0]]
+        roots.update((keys[i], root) for i in comp)
+    return roots
