@@ -99,12 +99,13 @@ def analyse(paths: Iterable[str]) -> dict[str, Any]:
     the repository root, with ``#N`` for the N-th record of a container)."""
     from presswatch import analyze
 
-    files = sorted({(ROOT / p.split("#")[0]).resolve() for p in paths})
+    # normpath, not resolve(): ../shared may be a symlink, and gold keys are written as seen from ROOT
+    files = sorted({Path(os.path.normpath(ROOT / p.split("#")[0])) for p in paths})
     res = analyze(files, stages=STAGES, corpus=False)
     out = {}
     for a in res.articles:
         path, _, record = a.source_path.partition("#")
-        key = os.path.relpath(Path(path).resolve(), ROOT) + (f"#{record}" if record else "")
+        key = os.path.relpath(os.path.normpath(os.path.abspath(path)), ROOT) + (f"#{record}" if record else "")
         out[key] = a
     return out
 

@@ -21,8 +21,12 @@ def test_docs_cli_reference_matches_the_cli():
     from presswatch.interop.clidoc import render
 
     current = (DOCS / "cli.md").read_text(encoding="utf-8")
-    if current != render():
-        pytest.fail("docs/cli.md is out of date with the CLI: run `.venv/bin/python docs/gen_cli.py` and commit it")
+    fresh = render()
+    if current != fresh:
+        import difflib
+
+        diff = "\n".join(list(difflib.unified_diff(current.splitlines(), fresh.splitlines(), lineterm=""))[:40])
+        pytest.fail("docs/cli.md is out of date with the CLI: run `.venv/bin/python docs/gen_cli.py` and commit it\n" + diff)
 
 
 def test_docs_cli_reference_names_every_command():

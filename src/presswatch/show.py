@@ -57,7 +57,7 @@ def annotation_table(article: Article, layer: str, anns: list[Annotation]) -> Ta
     return table
 
 
-@click.command()
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("article_id")
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True, help="A presswatch DuckDB file.")
 @click.option("--layer", "layers", multiple=True, help="Only these layers (repeatable).")

@@ -65,7 +65,7 @@ def predict_lines(task: str, articles: Path, template: Path | None = None) -> li
     return [f"{r[0]}\t{label}\t{r[2]}\t{r[3]}" for r, label in zip(rows, labels)]
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def semeval() -> None:
     """Shared-task predictions and official-style scores (SemEval-2023 Task 3, SemEval-2020 Task 11)."""
 

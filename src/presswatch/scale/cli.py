@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 
-@click.command("spark-analyze")
+@click.command("spark-analyze", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, required=True)
 @click.argument("output", nargs=1)
 @click.option("--master", default=None, help="Spark master URL (default: local[*], or what spark-submit sets).")
