@@ -15,7 +15,6 @@ import gc
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -53,7 +52,6 @@ def time_spacy_alone(texts: list[str], workers: int) -> float:
 
 def time_presswatch(paths: list[Path], workers: int, stages: tuple[str, ...] | None = None) -> tuple[float, int]:
     from presswatch import analyze
-    from presswatch.options import Options
 
     kw: dict[str, Any] = {}
     if stages is not None:
@@ -147,7 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="examples and seeds only, no replicas")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--replicas", default="1,4", help="PTC replica factors for the memory check")
+    ap.add_argument("--render-only", action="store_true", help="rewrite results.md from results.json, measure nothing")
     args = ap.parse_args(argv)
+    if args.render_only:
+        results = json.loads((ROOT / "bench" / "results.json").read_text())
+        (ROOT / "bench" / "results.md").write_text(render(results))
+        return 0
 
     corpora: dict[str, list[Path]] = {"examples": [ROOT / "examples"], "seeds": [SHARED / "seeds"]}
     if not args.quick and PTC.is_dir():
@@ -231,6 +234,9 @@ def render(r: dict[str, Any]) -> str:
                   "| input | analysed | parent | largest worker | seconds |", "|---|---:|---:|---:|---:|"]
         for k, m in r["memory"].items():
             lines.append(f"| {k} | {m['analysed']} | {m['parent_mb']:.0f} | {m['largest_worker_mb']:.0f} | {m['seconds']:.1f} |")
+    notes = ROOT / "bench" / "speed_notes.md"
+    if notes.exists():
+        lines += ["", notes.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
 
 
