@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, Mapping
 
 from ..model import Article, RawRecord, Removed
+from .byline import byline_date, find_bylines
 from .chrome import Finding, find_chrome, find_datelines
 from .dates import parse_date, parse_dateline
 from .duplicates import find_duplicates
@@ -64,6 +65,9 @@ def _chrome_date(paragraphs: tuple[str, ...], reasons: dict[int, str]) -> str | 
     for i in sorted(reasons):
         if reasons[i] == "chrome:dateline" and (date := parse_dateline(paragraphs[i])):
             return date
+    for i in sorted(reasons):
+        if reasons[i] == "chrome:byline" and (date := byline_date(paragraphs[i])):
+            return date
     return None
 
 
@@ -71,6 +75,7 @@ def _find_all(paragraphs: list[str], title: str | None) -> list[Finding]:
     findings = find_chrome(paragraphs, title)
     findings += find_duplicates(paragraphs, skip={f.index for f in findings})
     findings += find_datelines(paragraphs, skip={f.index for f in findings})
+    findings += find_bylines(paragraphs, skip={f.index for f in findings})
     return findings
 
 

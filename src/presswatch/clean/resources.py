@@ -182,3 +182,27 @@ TAIL_ARTICLE_PARAGRAPHS = 3
 
 #: Longest line (in words) that counts as furniture when printed both above and below the text.
 REPEATED_LINE_MAX_WORDS = 6
+
+# -- bylines and share widgets ------------------------------------------------------------------
+
+#: How many leading paragraphs are searched for a byline (bylines sit in the header).
+BYLINE_HEAD_PARAGRAPHS = 3
+
+#: At most this many words on a byline or share-widget line.
+BYLINE_MAX_WORDS = 20
+
+#: "By DANIEL HARGREAVES FOR DAILYCOURIER", "By Marta Vilkaite | Sunday, ...": a name only, in capitals.
+BYLINE_RE = re.compile(
+    r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
+    r"(?:\s+(?:for|FOR|in|IN)\s+(?P<outlet>[\w.\-]+(?:\s+[A-Z][\w.\-]*){0,2}))?\s*(?:\|.*)?$"
+)
+
+#: Section words that stand beside a date on a byline line ("OPINION | Friday 23 September 2022 | Name").
+BYLINE_SEGMENT_MAX_WORDS = 5
+
+#: Names of share buttons; a short line of only these (and "Share this") is a widget.
+SOCIAL_NAMES = frozenset({
+    "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "reddit", "email", "e-mail",
+    "pinterest", "messenger", "flipboard", "instagram", "copy link", "print", "mastodon", "threads",
+})
+SHARE_PREFIX = re.compile(r"^\s*(?:share(?: this(?: article| story)?)?|teilen)\s*:?\s*", re.I)
