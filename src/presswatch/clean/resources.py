@@ -185,8 +185,8 @@ REPEATED_LINE_MAX_WORDS = 6
 
 # -- bylines and share widgets ------------------------------------------------------------------
 
-#: How many leading paragraphs are searched for a byline (bylines sit in the header).
-BYLINE_HEAD_PARAGRAPHS = 3
+#: How many leading paragraphs are searched for a byline (header: after a title and standfirst bullets).
+BYLINE_HEAD_PARAGRAPHS = 6
 
 #: At most this many words on a byline or share-widget line.
 BYLINE_MAX_WORDS = 20
