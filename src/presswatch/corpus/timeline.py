@@ -7,11 +7,14 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..model import Article
 from .resources import MONTHS, RELATIVE_DAYS, RELATIVE_SPANS, WEEKDAYS
 from .text import parse_published, sentences, words
+
+if TYPE_CHECKING:
+    from .types import TimelineEntry
 
 # Month names only capitalised: "may" is mostly a verb.
 _MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"

@@ -5,7 +5,6 @@ Label Studio tasks live in `labelstudio.py`; `export` dispatches over every form
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
