@@ -13,6 +13,10 @@ from typing import Any
 
 import click
 
+#: Every command declares these itself: click caches a command's help option on first use, so a
+#: command first invoked on its own (tests, embedding) would otherwise lose "-h" for good.
+CONTEXT_SETTINGS: dict[str, list[str]] = {"help_option_names": ["-h", "--help"]}
+
 #: name -> "module:click_command"; each layer owns its module.
 LAZY_COMMANDS: dict[str, str] = {
     "show": "presswatch.show:show",
@@ -57,7 +61,7 @@ def _module_exists(module: str) -> bool:
         return False
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="presswatch")
 def cli() -> None:
     """presswatch: read the news critically at scale."""

@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .cli import CONTEXT_SETTINGS
 from .model import Annotation, Article
 
 #: Span layers highlighted in the text, with their style.
@@ -57,7 +58,7 @@ def annotation_table(article: Article, layer: str, anns: list[Annotation]) -> Ta
     return table
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("article_id")
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True, help="A presswatch DuckDB file.")
 @click.option("--layer", "layers", multiple=True, help="Only these layers (repeatable).")

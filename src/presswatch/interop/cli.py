@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
+from ..cli import CONTEXT_SETTINGS
 from .exports import FORMATS
 
 _DB = click.Path(path_type=Path, dir_okay=False, exists=True)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--db", type=_DB, required=True, help="A presswatch DuckDB file.")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), required=True, help="Export format.")
 @click.option("--out", type=click.Path(path_type=Path), required=True,
@@ -35,7 +36,7 @@ def export(db: Path, fmt: str, out: Path) -> None:
         click.echo(f"  {f}")
 
 
-@click.command("import-labels", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("import-labels", context_settings=CONTEXT_SETTINGS)
 @click.argument("export_file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--db", type=_DB, required=True, help="The presswatch DuckDB file the tasks came from.")
 def import_labels(export_file: Path, db: Path) -> None:
@@ -56,7 +57,7 @@ def import_labels(export_file: Path, db: Path) -> None:
         click.echo(f"  skipped: {reason}", err=True)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--db", type=_DB, required=True, help="A presswatch DuckDB file.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=Path("report.html"),
               show_default=True, help="The HTML file to write.")

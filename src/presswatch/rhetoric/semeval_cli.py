@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..cli import CONTEXT_SETTINGS
 from .scorers import SCORERS
 
 PREDICT_TASKS = ("2023-st1", "2023-st2", "2023-st3", "2020-si", "2020-tc")
@@ -65,7 +66,7 @@ def predict_lines(task: str, articles: Path, template: Path | None = None) -> li
     return [f"{r[0]}\t{label}\t{r[2]}\t{r[3]}" for r, label in zip(rows, labels)]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings=CONTEXT_SETTINGS)
 def semeval() -> None:
     """Shared-task predictions and official-style scores (SemEval-2023 Task 3, SemEval-2020 Task 11)."""
 

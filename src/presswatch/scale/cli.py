@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from ..cli import CONTEXT_SETTINGS
 
-@click.command("spark-analyze", context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.command("spark-analyze", context_settings=CONTEXT_SETTINGS)
 @click.argument("inputs", nargs=-1, required=True)
 @click.argument("output", nargs=1)
 @click.option("--master", default=None, help="Spark master URL (default: local[*], or what spark-submit sets).")

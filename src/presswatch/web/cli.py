@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
+from ..cli import CONTEXT_SETTINGS
 from .settings import DEFAULT_MAX_UPLOAD_BYTES, TOKEN_ENV, WebSettings
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True, help="A presswatch DuckDB file (e.g. out/presswatch.duckdb).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs a token.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
