@@ -182,9 +182,12 @@ def analyze(
                     progress("analysed", len(done))
         if store is not None:
             store.write_failures(summary.failures, warnings=summary.warnings)
-            from .store.entities import write_entities
+            if summary.analysed or not store.has_table("entities"):
+                from .store.entities import write_entities
 
-            write_entities(store)  # one canonical name per person or body across the stored corpus
+                # one canonical name per person or body across the stored corpus; derived from the
+                # stored annotations, so it changes only when this run wrote articles
+                write_entities(store)
         corpus = _run_corpus(opts, store, kept, summary) if opts.corpus else {}
         summary.seconds = time.perf_counter() - started
         if opts.out is not None:

@@ -160,3 +160,20 @@ def test_pipeline_unknown_stage_fails_with_a_clear_message(tmp_path):
     write_corpus(tmp_path / "in", 1)
     with pytest.raises(ValueError, match="unknown stage 'nope'"):
         analyze([tmp_path / "in"], stages=("nope",), corpus=False)
+
+
+def test_pipeline_entity_table_is_rebuilt_only_when_articles_were_written(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Talks in Sochi\n\nVladimir Putin met Alexander Lukashenko in Sochi on Monday.\nPutin said little.\n"
+    )
+    stages = ("nlp.spacy.v1", "extract.entities.v1")
+    analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=stages, corpus=False)
+    with Store(tmp_path / "db.duckdb") as s:
+        first = s.con.execute("SELECT canonical, mentions FROM entities ORDER BY canonical").fetchall()
+        s.con.execute("DELETE FROM entities")  # a rebuild would bring the rows back
+    again = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=stages, corpus=False)
+    assert again.summary.analysed == 0
+    with Store(tmp_path / "db.duckdb") as s:
+        assert ("Vladimir Putin", 2) in first
+        assert s.count("entities") == 0  # nothing new: the derived table was not rebuilt

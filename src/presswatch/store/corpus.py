@@ -48,16 +48,10 @@ TIMELINE_SQL = """CREATE TABLE timeline (
     statement VARCHAR, start INTEGER, "end" INTEGER)"""
 
 
-def has_table(store: "Store", name: str) -> bool:
-    return bool(
-        store.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0]
-    )
-
-
 # -- per-article cache ------------------------------------------------------------------------
 def load_vectors(store: "Store") -> dict[str, tuple[str, int, np.ndarray, str | None, np.ndarray | None]]:
     """Stored (exact hash, shingle count, MinHash values, model, embedding) per article id."""
-    if not has_table(store, "corpus_vectors"):
+    if not store.has_table("corpus_vectors"):
         return {}
     out = {}
     for aid, exact, size, mh, model, emb in store.con.execute(
@@ -90,7 +84,7 @@ def load_story_states(store: "Store") -> tuple[str | None, list["StoryState"]]:
     from ..corpus.stories import StoryState
     from ..corpus.types import StoryArticle
 
-    if not (has_table(store, "story_state") and has_table(store, "story_articles")):
+    if not (store.has_table("story_state") and store.has_table("story_articles")):
         return None, []
     rows = store.con.execute(
         'SELECT story_id, model, vector_sum, entity_counts, entity_mentions, start, "end" FROM story_state '

@@ -185,6 +185,11 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
 
+    def has_table(self, name: str) -> bool:
+        """Whether the database has a table of that name (derived tables appear on first use)."""
+        row = self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
+        return row is not None
+
     def count(self, table: str = "articles") -> int:
         return int(self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
