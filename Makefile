@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-# Trained rhetoric models are built from ../shared/datasets once; --if-missing makes a re-run a no-op,
-# and (unlike a stamp file) rebuilds them when src/presswatch/rhetoric/trained/ was deleted.
+# The static sentence encoder (distilled from MiniLM) and the rhetoric models trained on it are built
+# from ../shared/datasets once; --if-missing makes a re-run a no-op,
+# and (unlike a stamp file) rebuilds them when their trained/ folder was deleted or the encoder changed.
 models: $(STAMP)
+	$(PY) -m presswatch.nlp.static --if-missing
 	$(PY) -m presswatch.rhetoric.train --if-missing
 
 demo: setup models

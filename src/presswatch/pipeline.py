@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -96,11 +97,20 @@ def run_stage(stage: Stage, articles: list[Article]) -> None:
 
 
 def process_batch(stages: Sequence[Stage], articles: list[Article]) -> list[Article]:
-    """Run every stage over a batch of clean articles, then drop the parses."""
-    for stage in stages:
-        run_stage(stage, articles)
-    for article in articles:
-        article.doc = None
+    """Run every stage over a batch of clean articles, then drop the parses.
+
+    A stage may offer ``memory_zone()`` (the spaCy stage does): what it allocates for this batch
+    (strings of new words, the parses) is freed when the batch is done, so a long run stays flat.
+    """
+    with ExitStack() as zones:
+        for stage in stages:
+            zone = getattr(stage, "memory_zone", None)
+            if zone is not None:
+                zones.enter_context(zone())
+        for stage in stages:
+            run_stage(stage, articles)
+        for article in articles:
+            article.doc = None
     return articles
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -50,14 +51,12 @@ def _worker_init(options: Options) -> None:
     """Load the stages once per worker; one thread each so N workers use N cores."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    try:
-        import torch
-
-        torch.set_num_threads(1)
-    except ImportError:  # pragma: no cover - torch is a dependency, but stages may not need it
-        pass
     global _WORKER_STAGES
     _WORKER_STAGES = build_stages(options)
+    # torch only where a stage loaded it (the default stages do not: importing it costs ~0.3 GB)
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(1)
 
 
 def _worker_run(batch: list[Article]) -> list[Article]:

@@ -57,17 +57,18 @@ def test_quality_tc_fold0(cache):
     assert acc >= FLOORS["2020-tc"] - 0.03
 
 
-def test_quality_paragraphs_fold0(cache):
+def test_quality_paragraphs_fold0():
     """2023 subtask 3 on one fixed fold, with the shipped thresholds: micro-F1 holds."""
     from presswatch.rhetoric import paragraphs
     from presswatch.rhetoric.classify import group_folds
     from presswatch.rhetoric.data import load_semeval2023
+    from presswatch.rhetoric.embed import encode_fast
     from presswatch.rhetoric.models import load_models
     from presswatch.rhetoric.scorers import micro_f1
 
     d = load_semeval2023()
     paras = d.paragraphs
-    inputs = paragraphs.paragraph_inputs(paras, cache.get)
+    inputs = paragraphs.paragraph_inputs(paras, encode_fast)
     folds = group_folds([p.article_id for p in paras], 5)
     tr, te = np.where(folds != 0)[0], np.where(folds == 0)[0]
     model = paragraphs.fit(paras, inputs, tr)

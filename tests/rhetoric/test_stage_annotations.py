@@ -68,3 +68,21 @@ def test_stage_is_fast_on_an_800_word_article(stage):
     stage([article])
     # well under a second on one free core; generous here because CI cores are shared
     assert time.perf_counter() - t < 3.0
+
+
+def test_stage_batch_of_articles_gives_what_each_article_gives_alone(stage):
+    """Batching (one embedding pass, one classifier pass for the batch) changes no result."""
+    from presswatch.model import paragraph_offsets
+    from presswatch.rhetoric.stage import find_rhetoric, find_rhetoric_batch
+
+    texts = [TEXT, TEXT.split("\n\n", 1)[1], "Officials said the road reopened on Monday after repairs."]
+    items = [(t, paragraph_offsets(t), title) for t, title in zip(texts, ["A reckless budget", None, "Road open"])]
+    together = find_rhetoric_batch(stage.models, items)
+    assert len(together) == 3
+    for item, got in zip(items, together):
+        hits, genre, frames = find_rhetoric(stage.models, *item)
+        assert [(h.label, h.start, h.end, h.trigger) for h in got[0]] == [(h.label, h.start, h.end, h.trigger) for h in hits]
+        assert [round(h.score, 5) for h in got[0]] == [round(h.score, 5) for h in hits]
+        assert got[1][0] == genre[0] and abs(got[1][1] - genre[1]) < 1e-5
+        assert [f for f, _ in got[2]] == [f for f, _ in frames]
+    assert find_rhetoric_batch(stage.models, []) == []

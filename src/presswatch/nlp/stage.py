@@ -6,6 +6,7 @@ Non-English articles keep their language and skip English-only layers; they are 
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,13 @@ class NlpStage:
         texts = (a.text[:MAX_PARSE_CHARS] for a in english)
         for article, doc in zip(english, self.nlp.pipe(texts, batch_size=self.batch_size)):
             article.doc = doc
+
+    def memory_zone(self) -> AbstractContextManager[Any]:
+        """spaCy's memory zone around one batch: the vocabulary does not grow with every new word seen.
+
+        Parses made inside are invalid after it; the pipeline drops them at the end of the batch.
+        """
+        return self.nlp.memory_zone()
 
 
 def make_stage(options: Options) -> NlpStage:

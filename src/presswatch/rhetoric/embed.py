@@ -1,4 +1,5 @@
-"""MiniLM sentence embeddings, loaded once per process, with an on-disk cache keyed by text."""
+"""Sentence embeddings: the static encoder for paragraphs and articles, MiniLM (with an on-disk
+cache keyed by text) for span classifiers."""
 
 from __future__ import annotations
 
@@ -24,6 +25,17 @@ def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         return np.zeros((0, DIM), dtype=np.float32)
     vecs = load_encoder().encode(list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vecs, dtype=np.float32)
+
+
+def encode_fast(texts: Sequence[str]) -> np.ndarray:
+    """Unit embeddings from the static encoder distilled from MiniLM (paragraph and article features).
+
+    MiniLM itself cost 75-80 % of a whole run; the static table keeps its cross-validated quality
+    (bench/rhetoric_results.md) at a small fraction of the time.
+    """
+    from ..nlp.static import load_static_encoder
+
+    return load_static_encoder().encode(texts)
 
 
 def _key(text: str) -> str:

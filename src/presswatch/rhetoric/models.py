@@ -9,15 +9,16 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from ..nlp.static import encoder_id
 from .documents import DocModel, doc_inputs
-from .embed import encode
+from .embed import encode, encode_fast
 from .paragraphs import ParagraphModel
 from .resources import FRAMES, GENRES, TECHNIQUES, TRAINED_DIR
 from .spans import SpanTagger, TechniqueClassifier, assign_top_k, context_of
 
 BUNDLE = "rhetoric.joblib"
 #: Bumped whenever the pickled classes change, so `make models` retrains an outdated bundle.
-BUNDLE_VERSION = 1
+BUNDLE_VERSION = 2
 _cache: dict[Path, "Models"] = {}
 _lock = threading.Lock()
 
@@ -41,7 +42,7 @@ class Models:
     # -- article level ------------------------------------------------------------------------
     def documents_proba(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Genre and frame probabilities of whole article texts (title line first)."""
-        texts, vecs = doc_inputs(texts, encode)
+        texts, vecs = doc_inputs(texts, encode_fast)
         return self.documents_proba_vecs(texts, vecs)
 
     def documents_proba_vecs(self, texts: Sequence[str], doc_vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -59,7 +60,7 @@ class Models:
     # -- paragraph level ----------------------------------------------------------------------
     def paragraph_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Technique probabilities of the paragraphs of one article, in order."""
-        return self.paragraphs.proba_article(list(texts), encode(list(texts)))
+        return self.paragraphs.proba_article(list(texts), encode_fast(list(texts)))
 
     def paragraph_techniques(self, P: np.ndarray) -> list[list[tuple[str, float]]]:
         D = self.paragraphs.clf.decide(P)
@@ -98,6 +99,9 @@ def load_models(folder: Path | None = None) -> Models:
             if models.metrics.get("version") != BUNDLE_VERSION:
                 raise ModelsMissing(f"rhetoric models in {folder} are from an older presswatch: run `make models` again "
                                     f"(or delete {path})")
+            if models.metrics.get("static_encoder") != encoder_id():
+                raise ModelsMissing(f"rhetoric models in {folder} were trained on another static encoder than the one "
+                                    "installed: run `make models` again")
             _cache[folder] = models
         return _cache[folder]
 

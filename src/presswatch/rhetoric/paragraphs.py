@@ -26,10 +26,22 @@ class ParagraphModel:
 
     def proba_article(self, texts: Sequence[str], vecs: np.ndarray) -> np.ndarray:
         """Technique probabilities for every paragraph of one article."""
+        return self.proba_articles([list(texts)], vecs)
+
+    def proba_articles(self, articles: Sequence[Sequence[str]], vecs: np.ndarray) -> np.ndarray:
+        """Technique probabilities for every paragraph of several articles (their paragraphs in order,
+        ``vecs`` one row per paragraph), in one pass over the classifiers."""
+        texts = [t for a in articles for t in a]
         if not texts:
             return np.zeros((0, len(self.clf.labels)), dtype=np.float32)
-        dv = np.repeat(doc_vector(vecs)[None, :], len(texts), axis=0)
-        pos = [i / max(len(texts) - 1, 1) for i in range(len(texts))]
+        dv = np.zeros_like(vecs)
+        pos = np.zeros(len(texts), dtype=np.float32)
+        at = 0
+        for a in articles:
+            n = len(a)
+            dv[at : at + n] = doc_vector(vecs[at : at + n])
+            pos[at : at + n] = np.arange(n) / max(n - 1, 1)
+            at += n
         return self.clf.proba(*self.matrix(texts, pos, vecs, dv))
 
 

@@ -109,6 +109,8 @@ def datasets_dir() -> Path:
 
 SEMEVAL2023 = "semeval2023-task3-en-train/data/en"
 PTC2020 = "ptc-semeval2020-task11-train/shared-task/datasets"
+#: Unlabelled English articles of SemEval-2025 Task 10 (train): only used to fit the static encoder.
+SEMEVAL2025_EN = "semeval2025-task10-train/data/train_data/EN/raw-documents"
 
 #: Words that cannot trigger a technique alone: a candidate fragment made only of these is dropped.
 FUNCTION_WORDS: frozenset[str] = frozenset(

@@ -12,7 +12,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 
-from .classify import TextFeaturizer
+from .classify import TextFeaturizer, binary_head, binary_proba
 from .features import span_dense
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
@@ -107,6 +107,7 @@ class SpanTagger:
             rows.extend(token_features(text, toks))
             ys.append(token_gold(toks, sp))
         X = HASHER.transform(rows)
+        self.__dict__.pop("_head", None)
         self.clf = LogisticRegression(C=C, max_iter=1000, solver="liblinear").fit(X, np.concatenate(ys))
         return self
 
@@ -114,7 +115,10 @@ class SpanTagger:
         toks = tokenize(text)
         if not toks:
             return toks, np.zeros(0)
-        return toks, self.clf.predict_proba(HASHER.transform(token_features(text, toks)))[:, 1]
+        head = self.__dict__.get("_head")
+        if head is None:  # one product instead of sklearn's validated predict_proba per paragraph
+            head = self.__dict__["_head"] = binary_head([self.clf])
+        return toks, binary_proba(HASHER.transform(token_features(text, toks)), head)[:, 0]
 
     def find(self, text: str) -> list[tuple[int, int, float]]:
         """Spans (start, end, mean token probability) of ``text`` judged persuasive."""
@@ -173,6 +177,7 @@ class TechniqueClassifier:
         self.span_feats.fit(spans)
         self.ctx_feats.fit(contexts)
         Xs, Xd = self.matrix(spans, contexts, articles, vecs)
+        self.__dict__.pop("_head", None)
         self.sparse_clf = OneVsRestClassifier(LogisticRegression(C=C, solver="liblinear")).fit(Xs, list(y))
         self.dense_clf = LogisticRegression(C=C_dense, max_iter=500).fit(Xd, list(y))
         return self
@@ -183,7 +188,7 @@ class TechniqueClassifier:
         With ``vecs`` None only the n-gram half speaks: no embedding needed, a little less accurate.
         """
         Xs, Xd = self.matrix(spans, contexts, articles, vecs if vecs is not None else np.zeros((len(spans), 0), np.float32))
-        a = self.sparse_clf.predict_proba(Xs)
+        a = self._sparse_proba(Xs)
         P = a / a.sum(axis=1, keepdims=True)
         if vecs is not None:
             P = 0.5 * (P + self.dense_clf.predict_proba(Xd))
@@ -192,6 +197,17 @@ class TechniqueClassifier:
         for k, l in enumerate(self.sparse_clf.classes_):
             out[:, col[l]] = P[:, k]
         return out
+
+
+    def _sparse_proba(self, Xs) -> np.ndarray:
+        """What ``sparse_clf.predict_proba`` gives before its row normalisation, as one matrix product."""
+        ests = self.sparse_clf.estimators_
+        if not all(isinstance(e, LogisticRegression) for e in ests):  # a label seen once: sklearn's own path
+            return self.sparse_clf.predict_proba(Xs)
+        head = self.__dict__.get("_head")
+        if head is None:
+            head = self.__dict__["_head"] = binary_head(ests)
+        return binary_proba(Xs, head)
 
 
 def context_of(text: str, start: int, end: int) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..model import Annotation, Article, paragraph_offsets
 from ..options import Options
-from .embed import encode
+from .embed import encode_fast
 from .features import WORD, doc_vector
 from .resources import FUNCTION_WORDS
 from .models import Models, load_models
@@ -32,40 +32,72 @@ class TechniqueHit:
     trigger: str | None
 
 
-def find_rhetoric(models: Models, text: str, paragraphs: Sequence[tuple[int, int]], title: str | None = None
-                  ) -> tuple[list[TechniqueHit], tuple[str, float], list[tuple[str, float]]]:
-    """Techniques, genre and frames of one article, embedding its title and paragraphs once.
+#: One article's rhetoric: technique hits, (genre, score), [(frame, score)].
+Rhetoric = tuple[list[TechniqueHit], tuple[str, float], list[tuple[str, float]]]
+
+
+def find_rhetoric(models: Models, text: str, paragraphs: Sequence[tuple[int, int]], title: str | None = None) -> Rhetoric:
+    """Techniques, genre and frames of one article."""
+    return find_rhetoric_batch(models, [(text, paragraphs, title)])[0]
+
+
+def find_rhetoric_batch(models: Models, items: Sequence[tuple[str, Sequence[tuple[int, int]], str | None]]) -> list[Rhetoric]:
+    """Techniques, genre and frames of several articles (text, paragraph offsets, title), embedding
+    every title and paragraph once and running each classifier once over the whole batch.
 
     The paragraph model decides which techniques a paragraph uses; the span tagger and the span
     classifier then say where (the candidate fragment most typical of that technique).
     """
-    ptexts = [text[s:e] for s, e in paragraphs]
-    lines = ([title] if title else []) + ptexts
-    vecs = encode(lines) if lines else np.zeros((0, 384), np.float32)
-    # the title is a paragraph of its own in the training files; it has no offsets in `text`
-    P = models.paragraphs.proba_article(lines, vecs)[len(lines) - len(ptexts) :]
+    if not items:
+        return []
+    lines = [([title] if title else []) + [text[s:e] for s, e in paragraphs] for text, paragraphs, title in items]
+    flat = [line for ls in lines for line in ls]
+    vecs = encode_fast(flat) if flat else np.zeros((0, 384), np.float32)
+    P_all = models.paragraphs.proba_articles(lines, vecs)
+    out_hits: list[list[TechniqueHit]] = []
+    doc_vecs = []
+    at = 0
+    for (text, paragraphs, title), ls in zip(items, lines):
+        # the title is a paragraph of its own in the training files; it has no offsets in `text`
+        P = P_all[at + len(ls) - len(paragraphs) : at + len(ls)]
+        doc_vecs.append(doc_vector(vecs[at : at + len(ls)]) if ls else np.zeros(vecs.shape[1], np.float32))
+        at += len(ls)
+        out_hits.append(_place_hits(models, text, paragraphs, models.paragraph_techniques(P)))
+    fulls = [f"{title}\n\n{text}" if title else text for text, _, title in items]
+    G, F = models.documents_proba_vecs(fulls, np.vstack(doc_vecs) if doc_vecs else np.zeros((0, 384), np.float32))
+    return list(zip(out_hits, models.genre_of(G), models.frames_of(F)))
+
+
+def _place_hits(models: Models, text: str, paragraphs: Sequence[tuple[int, int]],
+                decided: Sequence[Sequence[tuple[str, float]]]) -> list[TechniqueHit]:
+    """One hit per technique a paragraph uses, on the fragment that triggered it (else the paragraph)."""
+    found = [(i, techniques) for i, techniques in enumerate(decided) if techniques]
+    cands: list[list[tuple[int, int]]] = []
+    tagger_p: list[np.ndarray] = []
+    for i, _ in found:
+        ps, pe = paragraphs[i]
+        spans = [(ps + s, ps + e, p) for s, e, p in models.si2023.find(text[ps:pe]) if _content(text[ps + s : ps + e])]
+        cands.append([(s, e) for s, e, _ in spans])
+        tagger_p.append(np.array([p for _, _, p in spans], dtype=np.float32))
+    # every candidate of the article in one call; n-grams only: placing a trigger must not cost an embedding pass
+    C_all = models.classify_spans(models.tc2023, text, [c for cs in cands for c in cs], embed=False)
+    col = {label: j for j, label in enumerate(models.tc2023.labels)}
     hits: list[TechniqueHit] = []
-    col = {l: j for j, l in enumerate(models.tc2023.labels)}
-    for i, ((ps, pe), found) in enumerate(zip(paragraphs, models.paragraph_techniques(P))):
-        if not found:
-            continue
-        found_spans = [(ps + s, ps + e, p) for s, e, p in models.si2023.find(text[ps:pe]) if _content(text[ps + s : ps + e])]
-        cands = [(s, e) for s, e, _ in found_spans]
-        tagger_p = np.array([p for _, _, p in found_spans], dtype=np.float32)
-        # n-grams only: placing a trigger must not cost a second embedding pass
-        C = models.classify_spans(models.tc2023, text, cands, embed=False)
-        for label, score in found:
-            if cands:
+    at = 0
+    for (i, techniques), cs, tp in zip(found, cands, tagger_p):
+        C = C_all[at : at + len(cs)]
+        at += len(cs)
+        ps, pe = paragraphs[i]
+        for label, score in techniques:
+            if cs:
                 # the fragment most typical of this technique among those the tagger is surest of
-                k = int(np.argmax(C[:, col[label]] * tagger_p))
-                s, e = cands[k]
+                k = int(np.argmax(C[:, col[label]] * tp))
+                s, e = cs[k]
                 hits.append(TechniqueHit(label, s, e, score, i, text[s:e]))
             else:
                 # no fragment stands out: the whole paragraph carries the technique
                 hits.append(TechniqueHit(label, ps, pe, score, i, None))
-    full = f"{title}\n\n{text}" if title else text
-    G, F = models.documents_proba_vecs([full], doc_vector(vecs)[None, :])
-    return hits, models.genre_of(G)[0], models.frames_of(F)[0]
+    return hits
 
 
 @dataclass
@@ -76,11 +108,9 @@ class RhetoricStage:
     name: str = "rhetoric.v1"
 
     def __call__(self, articles: list[Article]) -> None:
-        for article in articles:
-            if article.language != "en" or not article.text.strip():
-                continue
-            paragraphs = article.paragraphs or paragraph_offsets(article.text)
-            hits, (genre, gscore), frames = find_rhetoric(self.models, article.text, paragraphs, article.title)
+        todo = [a for a in articles if a.language == "en" and a.text.strip()]
+        items = [(a.text, a.paragraphs or paragraph_offsets(a.text), a.title) for a in todo]
+        for article, (hits, (genre, gscore), frames) in zip(todo, find_rhetoric_batch(self.models, items)):
             for h in hits:
                 article.add(Annotation("technique", h.label, h.start, h.end, round(h.score, 4),
                                        {"paragraph": h.paragraph, "trigger": h.trigger}))

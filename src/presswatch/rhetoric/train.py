@@ -19,7 +19,8 @@ import numpy as np
 from . import documents, paragraphs
 from .classify import tune_thresholds
 from .data import load_ptc2020, load_semeval2023
-from .embed import EmbeddingCache
+from ..nlp.static import encoder_id
+from .embed import EmbeddingCache, encode_fast
 from .evaluate import cv_documents, cv_paragraphs, cv_techniques, new_technique_classifier, span_inputs
 from .models import BUNDLE, BUNDLE_VERSION, Models
 from .resources import FRAMES, TECHNIQUES, TECHNIQUES_2020, TRAINED_DIR
@@ -30,7 +31,7 @@ log = logging.getLogger("presswatch.rhetoric.train")
 #: Hyper-parameters of the shipped models (chosen by the cross-validation in bench/rhetoric_results.md).
 PARAMS = {
     "paragraph_C": 1.0,
-    "paragraph_C_dense": 1.0,
+    "paragraph_C_dense": 2.0,
     "genre_C": 1.0,
     "frames_C": 1.0,
     "tc_C": 2.0,
@@ -53,12 +54,13 @@ def train(out: Path = TRAINED_DIR, folds: int = PARAMS["folds"]) -> Models:
     cache = EmbeddingCache(out / "cache")
     d23 = load_semeval2023()
     d20 = load_ptc2020()
-    metrics: dict[str, object] = {"version": BUNDLE_VERSION, "params": PARAMS}
+    # paragraphs and articles: the static encoder (fast at run time); spans: MiniLM (cached)
+    metrics: dict[str, object] = {"version": BUNDLE_VERSION, "params": PARAMS, "static_encoder": encoder_id()}
 
     log.info("paragraph techniques (2023 subtask 3): cross-validation")
-    cv = cv_paragraphs(d23.paragraphs, cache.get, k=folds, C=PARAMS["paragraph_C"], C_dense=PARAMS["paragraph_C_dense"])
+    cv = cv_paragraphs(d23.paragraphs, encode_fast, k=folds, C=PARAMS["paragraph_C"], C_dense=PARAMS["paragraph_C_dense"])
     metrics["2023-st3"] = cv.score.to_dict()
-    inputs = paragraphs.paragraph_inputs(d23.paragraphs, cache.get)
+    inputs = paragraphs.paragraph_inputs(d23.paragraphs, encode_fast)
     pmodel = paragraphs.fit(d23.paragraphs, inputs, np.arange(len(d23.paragraphs)),
                             C=PARAMS["paragraph_C"], C_dense=PARAMS["paragraph_C_dense"])
     pmodel.clf.thresholds = tune_thresholds(paragraphs.gold_matrix(d23.paragraphs), cv.oof, TECHNIQUES, pmodel.clf.min_f1)
@@ -67,11 +69,11 @@ def train(out: Path = TRAINED_DIR, folds: int = PARAMS["folds"]) -> Models:
     log.info("genre and frames (2023 subtasks 1 and 2)")
     ids = sorted(d23.doc_articles)
     texts = [d23.doc_articles[a] for a in ids]
-    g_cv, f_cv = cv_documents(ids, texts, d23.genre, d23.frames, cache.get, k=folds,
+    g_cv, f_cv = cv_documents(ids, texts, d23.genre, d23.frames, encode_fast, k=folds,
                               C_genre=PARAMS["genre_C"], C_frames=PARAMS["frames_C"])
     metrics["2023-st1"] = g_cv.score.to_dict()
     metrics["2023-st2"] = f_cv.score.to_dict()
-    texts, vecs = documents.doc_inputs(texts, cache.get)
+    texts, vecs = documents.doc_inputs(texts, encode_fast)
     dmodel = documents.fit(texts, vecs, [d23.genre.get(a) for a in ids], [d23.frames.get(a) for a in ids],
                            C_genre=PARAMS["genre_C"], C_frames=PARAMS["frames_C"])
     Yf = np.array([[int(l in d23.frames.get(a, ())) for l in FRAMES] for a in ids], dtype=np.int8)
@@ -116,7 +118,8 @@ def _current(folder: Path) -> bool:
         metrics = json.loads((folder / "metrics.json").read_text())
     except (OSError, ValueError):
         return False
-    return (folder / BUNDLE).exists() and metrics.get("version") == BUNDLE_VERSION
+    return ((folder / BUNDLE).exists() and metrics.get("version") == BUNDLE_VERSION
+            and metrics.get("static_encoder") == encoder_id())
 
 
 def main(argv: list[str] | None = None) -> int:
