@@ -19,7 +19,7 @@ def test_decode_utf8_and_boms():
 
 
 def test_decode_html_meta_charset_when_not_utf8():
-    html = f"<html><head><meta charset='iso-8859-1'></head><body>Caf\u00e9 na\u00efve</body></html>"
+    html = "<html><head><meta charset='iso-8859-1'></head><body>Caf\u00e9 na\u00efve</body></html>"
     assert "Café naïve" in decode(html.encode("latin-1"))
     assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">') == "cp1252"
 

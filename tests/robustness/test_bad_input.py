@@ -165,7 +165,7 @@ def test_bad_input_clean_folder_exits_0(tmp_path):
     folder = good_folder(tmp_path / "in")
     code, output = cli_run(folder.root, tmp_path / "out", "--no-corpus")
     assert code == 0, output
-    assert f"failed 0" in flat(output)
+    assert "failed 0" in flat(output)
     with Store(tmp_path / "out" / "presswatch.duckdb", read_only=True) as db:
         assert db.count("articles") == len(folder.good) and db.count("failures") == 0
 
