@@ -16,6 +16,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
@@ -184,9 +185,14 @@ def _kind_in_context(article: Article, offset: int, back: int = 2) -> str | None
 
 
 def claim_records(
-    article: Article, *, story: str | None = None, source: str | None = None, copies: tuple[str, ...] = ()
+    article: Article, *, story: str | None = None, source: str | None = None, copies: tuple[str, ...] = (),
+    with_sentence: bool = True,
 ) -> list[ClaimRecord]:
-    """The comparable numeric claims of one article (claims whose counted event is unknown are left out)."""
+    """The comparable numeric claims of one article (claims whose counted event is unknown are left out).
+
+    ``with_sentence=False`` leaves ``sentence`` empty: a corpus run keeps millions of records and fills
+    the sentence in only for the claims that end up in a group (see with_sentences).
+    """
     if any(a.layer == "genre" and a.label in NON_CLAIM_GENRES for a in article.annotations):
         return []
     published = reference_date(article)
@@ -241,7 +247,7 @@ def claim_records(
                 value=value,
                 modifier=(str(ann.attrs.get("modifier") or "").strip().lower() or None),
                 text=span,
-                sentence=" ".join(sentence.split()),
+                sentence=" ".join(sentence.split()) if with_sentence else "",
                 speaker=ann.attrs.get("speaker") or None,
                 published=article.published,
                 kind=kind,
@@ -261,6 +267,25 @@ def claim_records(
             )
         )
     return out
+
+
+def _bare(c: ClaimRecord) -> ClaimRecord:
+    return replace(c, sentence="", story=None, source=None, copies=())
+
+
+def with_sentences(groups: Sequence[ClaimGroup], articles: Iterable[Article]) -> list[ClaimGroup]:
+    """Groups whose claims (made with ``with_sentence=False``) get their sentences back from their articles."""
+    wanted = {_bare(c) for g in groups for c in g.claims if not c.sentence}
+    sentence: dict[ClaimRecord, str] = {}
+    for article in articles:
+        for c in claim_records(article):
+            key = _bare(c)
+            if key in wanted:
+                sentence.setdefault(key, c.sentence)
+    return [
+        replace(g, claims=tuple(c if c.sentence else replace(c, sentence=sentence.get(_bare(c), "")) for c in g.claims))
+        for g in groups
+    ]
 
 
 def interval(claim: ClaimRecord) -> tuple[float, float]:

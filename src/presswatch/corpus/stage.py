@@ -2,33 +2,44 @@
 
 Finds duplicates, places new articles in stories (earlier placements are kept), compares claims
 and builds the timeline; writes corpus.json's sections and the DuckDB tables.
+
+Memory stays flat in the corpus size: articles are read in batches and each is reduced to a small
+digest (corpus/digest.py) before the next batch is read; whatever depends on other articles (story,
+duplicate source) is filled in afterwards, and the few texts the results quote (duplicate paragraph
+diffs, claim sentences) are read back by id.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
 import numpy as np
 
 from ..model import Article
-from .claims import claim_records, find_claim_groups
+from .claims import find_claim_groups, with_sentences
+from .digest import LAYERS, Digest, Digester, alias_map, document_frequencies, key_phrase_codes
 from .duplicates import Fingerprint, describe_group, fingerprint, group_fingerprints
 from .embed import MODEL_NAME, Embedder, embedding_text, load_embedder
-from .entities import entity_counts, rename, unify_names
+from .entities import unify_names
 from .resources import TIMELINE_PER_STORY
-from .stories import StoryInput, StoryState, assign, entity_weights, idf_weights, key_phrase, phrases, to_story
+from .stories import StoryInput, StoryState, assign, entity_weights, idf_weights, to_story
 from .text import sort_key_published
-from .timeline import find_timeline, merge_timeline, reference_date
+from .timeline import PRECISION_RANK, statement_text
 from .types import ClaimGroup, DuplicateGroup, Story, TimelineEntry
 
 log = logging.getLogger(__name__)
 
+#: Articles read (and digested) at a time.
+BATCH = 500
 
 #: Per-article cache: (exact hash, shingle count, MinHash values, embedding model, embedding).
 CacheRow = tuple[str, int, np.ndarray, "str | None", "np.ndarray | None"]
+_NO_HASHES = np.zeros(0, dtype=np.uint32)
+_NO_KEYS = np.zeros(0, dtype=np.int64)
 
 
 @dataclass
@@ -41,7 +52,7 @@ class CorpusResult:
     claim_groups: list[ClaimGroup]
     timeline: list[TimelineEntry]
     model: str
-    cache: dict[str, CacheRow] = field(default_factory=dict)
+    cache: dict[str, CacheRow] = field(default_factory=dict)  # in-memory runs only; a store keeps its own
     fresh: set[str] = field(default_factory=set)  # articles whose cache row was computed in this run
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +74,78 @@ class CorpusResult:
         }
 
 
+# -- where articles come from -------------------------------------------------------------------
+class Source(Protocol):
+    """The articles of one corpus run: listed, read in batches with their cache rows, and read back by id."""
+
+    def ids(self) -> list[str]: ...
+
+    def batches(self) -> Iterator[tuple[list[Article], dict[str, CacheRow]]]: ...
+
+    def fetch(self, ids: Iterable[str], layers: Sequence[str]) -> Iterator[Article]: ...
+
+    def save(self, rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None: ...
+
+    def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+
+class MemorySource:
+    """Articles already in memory (analyze without a database, tests, benchmarks) and a cache dict."""
+
+    def __init__(self, articles: Sequence[Article], cache: dict[str, CacheRow]) -> None:
+        self.articles = [a for a in articles if a.text]
+        self.by_id = {a.id: a for a in self.articles}
+        self.cache = cache
+
+    def ids(self) -> list[str]:
+        return [a.id for a in self.articles]
+
+    def batches(self) -> Iterator[tuple[list[Article], dict[str, CacheRow]]]:
+        for i in range(0, len(self.articles), BATCH):
+            chunk = self.articles[i : i + BATCH]
+            yield chunk, {a.id: self.cache[a.id] for a in chunk if a.id in self.cache}
+
+    def fetch(self, ids: Iterable[str], layers: Sequence[str]) -> Iterator[Article]:
+        return (self.by_id[i] for i in dict.fromkeys(ids) if i in self.by_id)
+
+    def save(self, rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None:
+        for aid, *row in rows:
+            self.cache[aid] = tuple(row)  # type: ignore[assignment]
+
+    def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        return {i: self.cache[i][4] for i in ids if i in self.cache and self.cache[i][4] is not None}
+
+
+class StoreSource:
+    """A presswatch database: articles streamed with only the layers the corpus reads, cache rows per batch."""
+
+    def __init__(self, store: Any) -> None:
+        from ..store import corpus as corpus_store
+
+        self.store = store
+        self.db = corpus_store
+
+    def ids(self) -> list[str]:
+        return self.db.text_article_ids(self.store)
+
+    def batches(self) -> Iterator[tuple[list[Article], dict[str, CacheRow]]]:
+        articles = (a for a in self.store.iter_articles(BATCH, layers=LAYERS) if a.text)
+        while chunk := list(islice(articles, BATCH)):
+            yield chunk, self.db.load_vectors(self.store, [a.id for a in chunk])
+
+    def fetch(self, ids: Iterable[str], layers: Sequence[str]) -> Iterator[Article]:
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), BATCH):
+            yield from self.db.fetch_articles(self.store, ids[i : i + BATCH], layers).values()
+
+    def save(self, rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None:
+        self.db.save_vectors(self.store, rows)
+
+    def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        return {i: row[4] for i, row in self.db.load_vectors(self.store, ids).items() if row[4] is not None}
+
+
+# -- the corpus pass ---------------------------------------------------------------------------
 def build_corpus(
     articles: Sequence[Article],
     *,
@@ -71,130 +154,215 @@ def build_corpus(
     states_model: str | None = None,
     cache: dict[str, CacheRow] | None = None,
 ) -> CorpusResult:
-    """Duplicates, stories, claim groups and timeline over ``articles``.
+    """Duplicates, stories, claim groups and timeline over ``articles`` (in memory).
 
     ``states`` are stories of earlier runs built with ``states_model`` (their members stay where
     they are); ``cache`` holds signatures and embeddings computed before. ``embedder`` loads the
     sentence model and is called only when some article needs placing, so a run with nothing new
     never loads it.
     """
-    cache = dict(cache or {})
-    articles = [a for a in articles if a.text]
-    fps = [_fingerprint(a, cache) for a in articles]
-    dup_fps = group_fingerprints(fps)
-    duplicates = [describe_group(g, {a.id: a for a in articles}) for g in dup_fps]
-    source = {fp.article: d.id for g, d in zip(dup_fps, duplicates) for fp in g}
-    copies = {fp.article: tuple(m.article for m in d.members if m.article != fp.article)
-              for g, d in zip(dup_fps, duplicates) for fp in g}
-
-    states, story_of, vectors, model_name, idf = _place(articles, dup_fps, embedder, states or [], states_model, cache)
-    stories = _label(articles, states, idf)
-
-    claims = [
-        c
-        for a in articles
-        for c in claim_records(a, story=story_of.get(a.id), source=source.get(a.id, a.id), copies=copies.get(a.id, ()))
-    ]
-    claim_groups = find_claim_groups(claims)
-
-    by_time = sorted(articles, key=lambda a: sort_key_published(a.published, a.id))
-    rank = {s.id: i for i, s in enumerate(stories)}
-    timeline = sorted(
-        merge_timeline(t for a in by_time for t in find_timeline(a, story_of.get(a.id))),
-        key=lambda t: rank.get(t.story or "", len(rank)),
-    )  # stable: by date inside each story, biggest story first
-
-    fresh = set()
-    for fp in fps:
-        old = cache.get(fp.article)
-        if fp.article in vectors or old is None:
-            cache[fp.article] = (fp.exact, fp.size, fp.hashvalues, model_name if fp.article in vectors else None,
-                                 vectors.get(fp.article))
-            fresh.add(fp.article)
-    return CorpusResult(duplicates, stories, states, claim_groups, timeline, model_name, cache, fresh)
+    source = MemorySource(articles, dict(cache or {}))
+    result = corpus_pass(source, embedder=embedder, states=states, states_model=states_model)
+    result.cache = source.cache
+    return result
 
 
-def _fingerprint(article: Article, cache: dict[str, CacheRow]) -> Fingerprint:
-    hit = cache.get(article.id)
-    if hit is None:
-        return fingerprint(article)
-    return Fingerprint(article.id, article.published, article.outlet, hit[0], hit[1], hit[2])
-
-
-def _place(
-    articles: list[Article],
-    dup_fps: list[list[Fingerprint]],
+def corpus_pass(
+    source: Source,
+    *,
     embedder: Callable[[], Embedder],
-    states: list[StoryState],
-    states_model: str | None,
-    cache: dict[str, CacheRow],
-) -> tuple[list[StoryState], dict[str, str], dict[str, np.ndarray], str, dict[str, float]]:
-    """Put every article not yet in a story into one; returns the stories, article -> story, the new
-    vectors, the embedding model's name and the entity idf."""
-    known = {a.id for a in articles}
-    for st in states:  # articles gone from the store leave their stories
-        st.members = [m for m in st.members if m.article in known]
-    states = [st for st in states if st.members]
+    states: list[StoryState] | None = None,
+    states_model: str | None = None,
+) -> CorpusResult:
+    """build_corpus over any Source, holding one batch of articles and a digest per article at a time."""
+    ids = source.ids()
+    known = set(ids)
+    states = _prune(states or [], known)
     placed = {m.article for s in states for m in s.members}
-    new = [a for a in articles if a.id not in placed]
+    model: Embedder | None = None
     model_name = states_model or MODEL_NAME
-    vectors: dict[str, np.ndarray] = {}
-    if new:
+    if any(i not in placed for i in ids):
         model = embedder()
         model_name = model.name
         if states and states_model != model.name:
             # Centroids of another model cannot be compared with these vectors: place everything again.
             log.info("embedding model changed (%s -> %s); rebuilding stories", states_model, model.name)
-            states, placed, new = [], set(), list(articles)
-        todo = []
-        for a in new:
+            states, placed = [], set()
+    need = known - placed if model is not None else set()
+    del known
+
+    digester = Digester()
+    digests: list[Digest] = []
+    fresh: set[str] = set()
+    batch: list[Article] = []
+    cache: dict[str, CacheRow] = {}
+    for batch, cache in source.batches():
+        rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]] = []
+        todo: list[tuple[Article, Fingerprint]] = []
+        for a in batch:
             hit = cache.get(a.id)
-            if hit and hit[3] == model.name and hit[4] is not None:
-                vectors[a.id] = hit[4]
-            else:
-                todo.append(a)
-        if todo:
-            vectors.update(zip((a.id for a in todo), model.encode([embedding_text(a) for a in todo])))
+            fp = fingerprint(a) if hit is None else Fingerprint(a.id, a.published, a.outlet, hit[0], hit[1], hit[2])
+            digests.append(digester.digest(a, fp))
+            if a.id in need:
+                if hit is None or model is None or hit[3] != model.name or hit[4] is None:
+                    todo.append((a, fp))  # else its cached embedding is read back when the article is placed
+            elif hit is None:
+                rows.append((a.id, fp.exact, fp.size, fp.hashvalues, None, None))
+        if todo and model is not None:
+            for (a, fp), vec in zip(todo, model.encode([embedding_text(a) for a, _ in todo])):
+                rows.append((a.id, fp.exact, fp.size, fp.hashvalues, model.name, np.asarray(vec, dtype=np.float32)))
+        if rows:
+            source.save(rows)
+            fresh.update(r[0] for r in rows)
+    del batch, cache  # the last batch of articles
+    log.info("corpus: %d articles digested, %d to place", len(digests), len(need))
+
+    dup_fps = group_fingerprints([d.fp for d in digests])
+    for d in digests:  # signatures are done with: free them before the next steps
+        d.fp = Fingerprint(d.fp.article, d.fp.published, d.fp.outlet, d.fp.exact, d.fp.size, _NO_HASHES)
+    duplicates = _describe(dup_fps, source)
+    dup_source = {fp.article: g.id for fps, g in zip(dup_fps, duplicates) for fp in fps}
+    copies = {fp.article: tuple(m.article for m in g.members if m.article != fp.article)
+              for fps, g in zip(dup_fps, duplicates) for fp in fps}
+
+    states, story_of, idf = _place(digests, dup_fps, states, placed, source, digester)
+    stories = _label(digests, states, idf, digester)
+
+    claims = []
+    for d in digests:
+        claims.extend(replace(c, story=story_of.get(d.id), source=dup_source.get(d.id, d.id),
+                              copies=copies.get(d.id, ())) for c in d.claims)
+        d.claims = ()
+    claim_groups = find_claim_groups(claims)
+    del claims
+    claim_groups = with_sentences(claim_groups, source.fetch(
+        sorted({c.article for g in claim_groups for c in g.claims}), LAYERS))
+
+    timeline = _timeline(digests, story_of, stories)
+    del digests, story_of  # the statements below are read back with only the results in memory
+    _fill_statements(timeline, source)
+    return CorpusResult(duplicates, stories, states, claim_groups, timeline, model_name, {}, fresh)
+
+
+def _timeline(digests: list[Digest], story_of: dict[str, str], stories: list[Story]) -> list[TimelineEntry]:
+    """timeline.merge_timeline over the digests' entries (statements still empty), biggest story first."""
+    by_time = sorted(digests, key=lambda d: sort_key_published(d.published, d.id))
+    entries = [(replace(t, story=story_of.get(d.id)), int(k))
+               for d in by_time for t, k in zip(d.timeline, d.timeline_keys.tolist())]
+    for d in digests:
+        d.timeline, d.timeline_keys = (), _NO_KEYS
+    # merge_timeline's order and its repeat test (same story, day and normalised statement), on statement hashes
+    entries.sort(key=lambda e: (e[0].story or "", e[0].date, PRECISION_RANK[e[0].precision]))
+    merged: list[TimelineEntry] = []
+    seen: set[int] = set()
+    group = None
+    for t, key in entries:
+        if (t.story, t.date) != group:
+            group, seen = (t.story, t.date), set()
+        if key not in seen:
+            seen.add(key)
+            merged.append(t)
+    del entries
+    rank = {s.id: i for i, s in enumerate(stories)}
+    merged.sort(key=lambda t: rank.get(t.story or "", len(rank)))  # stable: by date inside each story
+    return merged
+
+
+def _fill_statements(timeline: list[TimelineEntry], source: Source) -> None:
+    """Put each entry's statement back, reading its article's text (a batch of articles at a time)."""
+    positions: dict[str, list[int]] = {}
+    for k, t in enumerate(timeline):
+        positions.setdefault(t.article, []).append(k)
+    for article in source.fetch(sorted(positions), ()):
+        for k in positions.pop(article.id, ()):
+            t = timeline[k]
+            timeline[k] = replace(t, statement=statement_text(article.text, t.start, t.end))
+
+
+def _prune(states: list[StoryState], known: set[str]) -> list[StoryState]:
+    """Stories of earlier runs without the articles gone from the store (and without stories left empty)."""
+    for st in states:
+        st.members = [m for m in st.members if m.article in known]
+    return [st for st in states if st.members]
+
+
+def _describe(dup_fps: list[list[Fingerprint]], source: Source) -> list[DuplicateGroup]:
+    """Duplicate groups with paragraph diffs, reading the members' texts back a few hundred at a time."""
+    out: list[DuplicateGroup] = []
+    pending: list[list[Fingerprint]] = []
+
+    def flush() -> None:
+        texts = {a.id: a for a in source.fetch([fp.article for g in pending for fp in g], ())}
+        out.extend(describe_group(g, texts) for g in pending)
+        pending.clear()
+
+    size = 0
+    for group in dup_fps:
+        pending.append(group)
+        size += len(group)
+        if size >= BATCH:
+            flush()
+            size = 0
+    if pending:
+        flush()
+    return out
+
+
+def _place(
+    digests: list[Digest],
+    dup_fps: list[list[Fingerprint]],
+    states: list[StoryState],
+    placed: set[str],
+    source: Source,
+    digester: Digester,
+) -> tuple[list[StoryState], dict[str, str], dict[str, float]]:
+    """Put every article not yet in a story into one; returns the stories, article -> story and the entity idf."""
     # A copy joins the story of a member already placed (else of the earliest member).
     follow = {}
     for group in dup_fps:
         anchor = next((fp.article for fp in group if fp.article in placed), group[0].article)
         follow.update({fp.article: anchor for fp in group if fp.article != anchor})
-    counts = {a.id: entity_counts(a) for a in articles}
-    aliases = unify_names(Counter(e for c in counts.values() for e in c))
-    counts = {aid: rename(c, aliases) for aid, c in counts.items()}
-    idf = idf_weights(Counter(e for c in counts.values() for e in c), len(articles))
-    items = [
-        StoryInput(a.id, vectors[a.id], entity_weights(counts[a.id], idf), reference_date(a), a.published, a.title,
-                   dict(counts[a.id]))
-        for a in new
-    ]
-    story_of = assign(items, states, follow=follow, idf=idf)
-    return states, story_of, vectors, model_name, idf
+    vocab = digester.entities
+    aliases = alias_map(digests, vocab, unify_names)
+    df = np.zeros(len(vocab) + 1, dtype=np.int64)
+    for d in digests:
+        df[np.unique(aliases[d.entities[0]])] += 1
+    idf = idf_weights({vocab.names[k]: int(df[k]) for k in np.flatnonzero(df)}, len(digests))
+
+    new = [d for d in digests if d.id not in placed]
+    # Embeddings are read back from the cache in the order assign places articles, a batch at a time.
+    order = [d.id for d in sorted(new, key=lambda d: sort_key_published(d.published, d.id))]
+    ready: dict[str, np.ndarray] = {}
+    pos = 0
+
+    def expand(d: Digest) -> StoryInput:
+        nonlocal pos
+        while d.id not in ready and pos < len(order):
+            ready.update(source.embeddings(order[pos : pos + BATCH]))
+            pos += BATCH
+        vec = ready.pop(d.id, None)
+        if vec is None:  # an id given twice (in-memory runs): its vector was used already
+            vec = source.embeddings([d.id])[d.id]
+        counts = digester.entity_counts(d, aliases)
+        return StoryInput(d.id, vec, entity_weights(counts, idf), d.day, d.published, d.title, dict(counts))
+
+    dims = len(next(iter(source.embeddings(order[:1]).values()))) if order else None
+    story_of = assign(new, states, follow=follow, idf=idf, expand=expand, dims=dims)
+    return states, story_of, idf
 
 
-def _label(articles: list[Article], states: list[StoryState], idf: dict[str, float]) -> list[Story]:
+def _label(digests: list[Digest], states: list[StoryState], idf: dict[str, float], digester: Digester) -> list[Story]:
     """Stories with labels (main entities and a key phrase scored against the whole corpus), biggest first."""
-    article_phrases = {a.id: phrases(_lead(a)) for a in articles}
-    title_phrases = {a.id: phrases(a.title or "") for a in articles}
-    doc_freq: Counter[str] = Counter()
-    for aid, ps in article_phrases.items():
-        doc_freq.update(ps | title_phrases[aid])
+    df_codes, df_counts = document_frequencies(digests)
+    by_id = {d.id: d for d in digests}
     stories = []
     for st in states:
-        ids = [m.article for m in st.members if m.article in article_phrases]
-        phrase = key_phrase([article_phrases[i] for i in ids], doc_freq, len(articles), st.main_entities(3, idf),
-                            [title_phrases[i] for i in ids])
+        members = [by_id[m.article] for m in st.members if m.article in by_id]
+        phrase = key_phrase_codes([d.lead for d in members], [d.title_codes for d in members], df_codes, df_counts,
+                                  len(digests), st.main_entities(3, idf), digester.words)
         stories.append(to_story(st, phrase, idf))
     stories.sort(key=lambda s: (-len(s.articles), s.start or "", s.id))
     return stories
-
-
-def _lead(article: Article) -> str:
-    if article.paragraphs:
-        s, e = article.paragraphs[0]
-        return article.text[s:e][:600]
-    return article.text[:600]
 
 
 def run_corpus(
@@ -209,11 +377,8 @@ def run_corpus(
     if store is None:
         return build_corpus(list(articles), embedder=loader).to_dict()
     model, states = corpus_store.load_story_states(store)
-    result = build_corpus(
-        list(store.iter_articles()), embedder=loader, states=states, states_model=model,
-        cache=corpus_store.load_vectors(store),
-    )
-    corpus_store.save_vectors(store, [(aid, *result.cache[aid]) for aid in sorted(result.fresh)])
+    # signatures and embeddings are saved batch by batch during the pass
+    result = corpus_pass(StoreSource(store), embedder=loader, states=states, states_model=model)
     corpus_store.write_results(
         store,
         duplicates=result.duplicates,

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -111,29 +111,41 @@ def match_score(item: StoryInput, story: StoryState, idf: Mapping[str, float]) -
 
 
 class _Index:
-    """Story centroids and spans as arrays, so each article is matched against all live stories in one step."""
+    """Story centroids and spans, so each article is matched against all live stories in one step.
+
+    Centroids are kept one array per story (not rows of a matrix grown by doubling, which held up
+    to twice the stories' vectors and three times while growing); live ones are stacked per query.
+    """
 
     NO_DAY = np.iinfo(np.int64).min
 
     def __init__(self, stories: list[StoryState], dim: int) -> None:
         self.stories = stories
+        self.dim = dim
         cap = max(16, 2 * len(stories))
-        self.centroids = np.zeros((cap, dim), dtype=np.float32)
+        self.cents: list[np.ndarray] = []
         self.starts = np.full(cap, self.NO_DAY, dtype=np.int64)
         self.ends = np.full(cap, self.NO_DAY, dtype=np.int64)
         for k in range(len(stories)):
             self.refresh(k)
 
     def refresh(self, k: int) -> None:
-        if k >= len(self.centroids):
-            grow = len(self.centroids)
-            self.centroids = np.vstack([self.centroids, np.zeros_like(self.centroids)])
+        if k >= len(self.starts):
+            grow = len(self.starts)
             self.starts = np.concatenate([self.starts, np.full(grow, self.NO_DAY, dtype=np.int64)])
             self.ends = np.concatenate([self.ends, np.full(grow, self.NO_DAY, dtype=np.int64)])
         st = self.stories[k]
-        self.centroids[k] = st.centroid()
+        centroid = np.asarray(st.centroid(), dtype=np.float32)
+        if k < len(self.cents):
+            self.cents[k] = centroid
+        else:
+            self.cents.append(centroid)
         self.starts[k] = st.start.toordinal() if st.start else self.NO_DAY
         self.ends[k] = st.end.toordinal() if st.end else self.NO_DAY
+
+    def centroids(self, live: np.ndarray) -> np.ndarray:
+        """The centroids of the stories ``live``, one row each."""
+        return np.stack([self.cents[j] for j in live]) if len(live) else np.zeros((0, self.dim), dtype=np.float32)
 
     def live(self, day: date | None, window: int) -> np.ndarray:
         """Indexes of the stories whose span lies within ``window`` days of ``day`` (undated ones always)."""
@@ -147,18 +159,22 @@ class _Index:
 
 
 def assign(
-    items: Sequence[StoryInput],
+    items: Sequence[Any],
     stories: list[StoryState],
     *,
     follow: Mapping[str, str] | None = None,
     idf: Mapping[str, float] | None = None,
     threshold: float = STORY_JOIN_SCORE,
     window: int = STORY_WINDOW_DAYS,
+    expand: Callable[[Any], StoryInput] | None = None,
+    dims: int | None = None,
 ) -> dict[str, str]:
     """Place each new article in a story (earliest first), founding stories as needed; returns article -> story.
 
     ``follow`` maps an article to another (its earlier duplicate): it then joins that one's story.
-    ``idf`` weighs entities by rarity. ``stories`` is extended and updated in place.
+    ``idf`` weighs entities by rarity. ``stories`` is extended and updated in place. ``items`` are
+    StoryInputs, or light records (with ``article`` and ``published``) that ``expand`` turns into
+    one when its turn comes, so a large run never holds every StoryInput at once (give ``dims`` then).
     """
     follow = follow or {}
     idf = idf or {}
@@ -166,10 +182,11 @@ def assign(
     position = {s.id: k for k, s in enumerate(stories)}
     if not items:
         return placed
-    index = _Index(stories, len(items[0].vector))
-    for item in sorted(items, key=lambda i: sort_key_published(i.published, i.article)):
-        if item.article in placed:
+    index = _Index(stories, dims if dims is not None else len(items[0].vector))
+    for light in sorted(items, key=lambda i: sort_key_published(i.published, i.article)):
+        if light.article in placed:
             continue
+        item = expand(light) if expand is not None else light
         target = placed.get(follow.get(item.article, ""))
         if target is not None:
             k = position[target]
@@ -178,7 +195,7 @@ def assign(
             k, score = -1, threshold
             live = index.live(item.day, window)
             if len(live):
-                cos = index.centroids[live] @ item.vector
+                cos = index.centroids(live) @ item.vector
                 # Entity similarity only for stories the embedding already finds close: keeps this cheap.
                 for j in np.flatnonzero(cos >= threshold - ENTITY_WEIGHT):
                     s = float(cos[j]) + ENTITY_WEIGHT * entity_similarity(item.entities, stories[live[j]], idf)
@@ -197,9 +214,8 @@ def assign(
 _SEGMENT = re.compile(r"[.!?:;,()\[\]\"“”‘’—–|\n]+|\s-\s|'\s|\s'")
 
 
-def phrases(text: str, max_n: int = 3) -> set[str]:
-    """Candidate key phrases of a text: word n-grams (n = 2..max_n) neither starting nor ending on a stopword."""
-    out = set()
+def phrase_grams(text: str, max_n: int = 3) -> Iterator[list[str]]:
+    """Word n-grams (n = 2..max_n) of a text neither starting nor ending on a stopword (repeats included)."""
     for segment in _SEGMENT.split(text):  # a phrase never runs across punctuation
         toks = [w for w in words(segment) if not w.isdigit()]
         for n in range(2, max_n + 1):
@@ -207,8 +223,12 @@ def phrases(text: str, max_n: int = 3) -> set[str]:
                 gram = toks[i : i + n]
                 if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or len(gram[0]) < 3 or len(gram[-1]) < 3:
                     continue
-                out.add(" ".join(gram))
-    return out
+                yield gram
+
+
+def phrases(text: str, max_n: int = 3) -> set[str]:
+    """Candidate key phrases of a text: word n-grams (n = 2..max_n) neither starting nor ending on a stopword."""
+    return {" ".join(gram) for gram in phrase_grams(text, max_n)}
 
 
 def key_phrase(

@@ -179,6 +179,7 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+PRECISION_RANK = _PRECISION_RANK
 
 _DATELINE = re.compile(r"\s*(?:published|updated|last updated|posted|by)\b", re.I)
 
@@ -216,10 +217,17 @@ def find_timeline(article: Article, story: str | None = None, max_chars: int = 4
         statement = article.text[s:e]
         if _DATELINE.match(statement) or "|" in statement or len(words(statement)) - len(words(d.text)) < 2:
             continue  # a dateline or a bare date, not a statement
-        if len(statement) > max_chars:
-            statement = statement[: max_chars - 1].rstrip() + "…"
+        statement = statement_text(article.text, s, e, max_chars)
         out.append(TimelineEntry(d.first, d.precision, d.text, d.relative, article.id, statement, s, e, story))
     return out
+
+
+def statement_text(text: str, start: int, end: int, max_chars: int = 400) -> str:
+    """A timeline entry's statement: its sentence, cut to ``max_chars``."""
+    statement = text[start:end]
+    if len(statement) > max_chars:
+        statement = statement[: max_chars - 1].rstrip() + "…"
+    return statement
 
 
 def merge_timeline(entries: Iterable["TimelineEntry"]) -> list["TimelineEntry"]:

@@ -1,4 +1,7 @@
-"""Frozen records the corpus layer finds: duplicate groups, stories, claim groups, timeline entries."""
+"""Frozen records the corpus layer finds: duplicate groups, stories, claim groups, timeline entries.
+
+The records kept per article or per claim use slots: a large run holds millions of them.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from datetime import date
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DuplicateMember:
     """One article of a duplicate group and how it differs from the group's earliest member."""
 
@@ -41,7 +44,7 @@ class DuplicateGroup:
         return {"id": self.id, "kind": self.kind, "members": [m.to_dict() for m in self.members]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryArticle:
     """An article's place in a story."""
 
@@ -78,7 +81,7 @@ class Story:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimRecord:
     """A numeric claim as the corpus layer compares it: what is counted, how many, who says, when."""
 
@@ -142,7 +145,7 @@ class ClaimGroup:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     """A dated statement: what a sentence says happened on a day (or week, month, year)."""
 

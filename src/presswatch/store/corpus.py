@@ -4,13 +4,16 @@ that lets a later run add articles without recomputing (signatures, embeddings, 
 from __future__ import annotations
 
 import json
+import warnings
 from collections import Counter
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
 
 if TYPE_CHECKING:
+    from ..model import Article
     from ..corpus.stories import StoryState
     from ..corpus.types import ClaimGroup, DuplicateGroup, Story, TimelineEntry
     from .duck import Store
@@ -49,33 +52,101 @@ TIMELINE_SQL = """CREATE TABLE timeline (
 
 
 # -- per-article cache ------------------------------------------------------------------------
-def load_vectors(store: "Store") -> dict[str, tuple[str, int, np.ndarray, str | None, np.ndarray | None]]:
-    """Stored (exact hash, shingle count, MinHash values, model, embedding) per article id."""
-    if not store.has_table("corpus_vectors"):
+CacheRow = tuple[str, int, np.ndarray, "str | None", "np.ndarray | None"]
+
+
+def load_vectors(store: "Store", ids: Sequence[str] | None = None) -> dict[str, CacheRow]:
+    """Stored (exact hash, shingle count, MinHash values, model, embedding) per article id (only ``ids`` if given).
+
+    Read through Arrow in chunks: a Python list per MinHash or embedding would cost a hundred times more.
+    """
+    if not store.has_table("corpus_vectors") or (ids is not None and not ids):
         return {}
-    out = {}
-    for aid, exact, size, mh, model, emb in store.con.execute(
-        "SELECT article_id, exact, shingles, minhash, model, embedding FROM corpus_vectors"
-    ).fetchall():
-        out[aid] = (
-            exact,
-            int(size),
-            np.asarray(mh, dtype=np.uint32),
-            model,
-            None if emb is None else np.asarray(emb, dtype=np.float32),
-        )
+    sql = "SELECT article_id, exact, shingles, minhash, model, embedding FROM corpus_vectors"
+    if ids is None:
+        ids = [r[0] for r in store.con.execute("SELECT article_id FROM corpus_vectors").fetchall()]
+    out: dict[str, CacheRow] = {}
+    for chunk in _chunks(list(ids)):
+        res = store.con.execute(f"{sql} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [chunk])
+        with warnings.catch_warnings():  # "extra copy of the rows": 500 rows, and con.sql trips on open results
+            warnings.simplefilter("ignore", UserWarning)
+            table = res.to_arrow_table() if hasattr(res, "to_arrow_table") else res.fetch_arrow_table()
+        if table.num_rows == 0:
+            continue
+        aids = table.column("article_id").to_pylist()
+        exact = table.column("exact").to_pylist()
+        size = table.column("shingles").to_pylist()
+        model = table.column("model").to_pylist()
+        mh = _lists(table.column("minhash"), np.uint32)
+        emb = _lists(table.column("embedding"), np.float32)
+        for k, aid in enumerate(aids):
+            out[aid] = (exact[k], int(size[k]), mh[k], model[k], emb[k])
     return out
 
 
 def save_vectors(store: "Store", rows: Iterable[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None:
-    """Insert or replace the cached signature and embedding of articles."""
-    data = [
-        (aid, exact, size, [int(x) for x in mh], model, None if emb is None else [float(x) for x in emb])
-        for aid, exact, size, mh, model, emb in rows
-    ]
+    """Insert or replace the cached signature and embedding of articles (through Arrow, a chunk at a time)."""
+    import pyarrow as pa
+
     store.con.execute(VECTORS_SQL)
-    if data:
-        store.con.executemany("INSERT OR REPLACE INTO corpus_vectors VALUES (?, ?, ?, ?, ?, ?)", data)
+    for chunk in _chunks(list(rows)):
+        def column(values: list[np.ndarray | None], dtype: Any) -> Any:
+            offsets = np.zeros(len(values) + 1, dtype=np.int32)
+            np.cumsum([0 if v is None else len(v) for v in values], out=offsets[1:])
+            flat = np.concatenate([np.asarray(v, dtype=dtype) for v in values if v is not None] or [np.zeros(0, dtype)])
+            mask = pa.array([v is None for v in values])
+            return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat), mask=mask)
+
+        table = pa.table({
+            "article_id": [r[0] for r in chunk],
+            "exact": [r[1] for r in chunk],
+            "shingles": pa.array([int(r[2]) for r in chunk], pa.int32()),
+            "minhash": column([r[3] for r in chunk], np.uint32),
+            "model": pa.array([r[4] for r in chunk], pa.string()),
+            "embedding": column([r[5] for r in chunk], np.float32),
+        })
+        store.con.register("_presswatch_vectors", table)
+        try:
+            store.con.execute("INSERT OR REPLACE INTO corpus_vectors SELECT * FROM _presswatch_vectors")
+        finally:
+            store.con.unregister("_presswatch_vectors")
+
+
+def _lists(column: Any, dtype: Any) -> list[np.ndarray | None]:
+    """Each row of an Arrow list column as a numpy array (None for a null)."""
+    arr = column.combine_chunks() if hasattr(column, "combine_chunks") else column
+    offsets = arr.offsets.to_numpy()
+    values = arr.values.to_numpy(zero_copy_only=False).astype(dtype)
+    nulls = arr.is_null().to_pylist()
+    return [None if nulls[k] else values[offsets[k] : offsets[k + 1]].copy() for k in range(len(arr))]
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterable[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# -- articles, as the corpus layer reads them -------------------------------------------------
+def text_article_ids(store: "Store") -> list[str]:
+    """Ids of the stored articles that have text, in the order Store.iter_articles gives them."""
+    return [r[0] for r in store.con.execute(
+        "SELECT id FROM articles WHERE text IS NOT NULL AND text <> '' ORDER BY published NULLS LAST, id"
+    ).fetchall()]
+
+
+def fetch_articles(store: "Store", ids: Sequence[str], layers: Sequence[str] = ()) -> dict[str, "Article"]:
+    """A few articles by id, with only the annotation ``layers`` asked for (duplicate diffs, claim sentences)."""
+    from .duck import ARTICLE_COLUMNS
+
+    out: dict[str, "Article"] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        rows = store.con.execute(
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [chunk]
+        ).fetchall()
+        anns = store._annotations(chunk, list(layers))
+        for row in rows:
+            out[row[0]] = store._article(row, anns.get(row[0], []))
+    return out
 
 
 # -- story state ------------------------------------------------------------------------------
@@ -87,12 +158,19 @@ def load_story_states(store: "Store") -> tuple[str | None, list["StoryState"]]:
     if not (store.has_table("story_state") and store.has_table("story_articles")):
         return None, []
     rows = store.con.execute(
-        'SELECT story_id, model, vector_sum, entity_counts, entity_mentions, start, "end" FROM story_state '
-        "ORDER BY story_id"
+        'SELECT story_id, model, NULL, entity_counts, entity_mentions, start, "end" FROM story_state ORDER BY story_id'
     ).fetchall()
     models = {r[1] for r in rows}
     if len(models) != 1:
         return None, []
+    # the vector sums through Arrow: as Python lists they cost 24 bytes a float, 50 kB a story of 2,048 dims
+    vectors: dict[str, np.ndarray | None] = {}
+    res = store.con.execute("SELECT story_id, vector_sum FROM story_state ORDER BY story_id")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        reader = res.to_arrow_reader(2000) if hasattr(res, "to_arrow_reader") else res.fetch_record_batch(2000)
+        for batch in reader:
+            vectors.update(zip(batch.column(0).to_pylist(), _lists(batch.column(1), np.float32)))
     members: dict[str, list[StoryArticle]] = {}
     for sid, aid, score, published, title in store.con.execute(
         "SELECT story_id, article_id, score, published, title FROM story_articles"
@@ -103,7 +181,7 @@ def load_story_states(store: "Store") -> tuple[str | None, list["StoryState"]]:
         out.append(
             StoryState(
                 id=sid,
-                vector_sum=np.asarray(vec, dtype=np.float32),
+                vector_sum=vectors[sid],
                 entity_counts=Counter(json.loads(ents or "{}")),
                 entity_mentions=Counter(json.loads(mentions or "{}")),
                 start=date.fromisoformat(start) if start else None,
@@ -125,59 +203,109 @@ def write_results(
     claim_groups: Sequence["ClaimGroup"],
     timeline: Sequence["TimelineEntry"],
 ) -> None:
-    """Replace the corpus result tables with this run's findings."""
-    store.replace_table(
+    """Replace the corpus result tables with this run's findings (rows generated a chunk at a time)."""
+    _replace_table(
+        store,
         "duplicates",
         DUPLICATES_SQL,
-        [(g.id, g.kind, json.dumps([m.article for m in g.members]), len(g.members), g.members[0].published)
-         for g in duplicates],
+        ((g.id, g.kind, json.dumps([m.article for m in g.members]), len(g.members), g.members[0].published)
+         for g in duplicates),
     )
-    store.replace_table(
+    _replace_table(
+        store,
         "duplicate_members",
         DUPLICATE_MEMBERS_SQL,
-        [
+        (
             (g.id, g.kind, rank, m.article, m.published, m.outlet, m.similarity,
              json.dumps(list(m.added), ensure_ascii=False), json.dumps(list(m.removed), ensure_ascii=False))
             for g in duplicates
             for rank, m in enumerate(g.members)
-        ],
+        ),
     )
-    store.replace_table(
+    _replace_table(
+        store,
         "stories",
         STORIES_SQL,
-        [(s.id, s.label, json.dumps(list(s.entities), ensure_ascii=False), s.key_phrase, s.start, s.end,
-          len(s.articles), json.dumps([a.article for a in s.articles])) for s in stories],
+        ((s.id, s.label, json.dumps(list(s.entities), ensure_ascii=False), s.key_phrase, s.start, s.end,
+          len(s.articles), json.dumps([a.article for a in s.articles])) for s in stories),
     )
-    store.replace_table(
+    _replace_table(
+        store,
         "story_articles",
         STORY_ARTICLES_SQL,
-        [(s.id, a.article, a.score, a.published, a.title) for s in stories for a in s.articles],
+        ((s.id, a.article, a.score, a.published, a.title) for s in stories for a in s.articles),
     )
-    store.replace_table(
+    _replace_table(
+        store,
         "story_state",
         STORY_STATE_SQL,
-        [
-            (s.id, model, [float(x) for x in s.vector_sum], json.dumps(dict(s.entity_counts), ensure_ascii=False),
-             json.dumps(dict(s.entity_mentions), ensure_ascii=False), s.start.isoformat() if s.start else None, s.end.isoformat() if s.end else None)
+        (
+            (s.id, model, np.asarray(s.vector_sum, dtype=np.float32),
+             json.dumps(dict(s.entity_counts), ensure_ascii=False), json.dumps(dict(s.entity_mentions), ensure_ascii=False),
+             s.start.isoformat() if s.start else None, s.end.isoformat() if s.end else None)
             for s in states
-        ],
+        ),
     )
-    claim_rows = [
-        (g.id, g.kind, g.topic, g.story, g.note, c.article, c.outlet, c.value, c.modifier, c.text, c.sentence, c.speaker,
-         c.published, c.when.isoformat() if c.when else None)
-        for g in claim_groups
-        for c in g.claims
-    ]
-    store.replace_table("claim_groups", CLAIMS_SQL.format(name="claim_groups"), claim_rows)
-    store.replace_table(
-        "claim_conflicts", CLAIMS_SQL.format(name="claim_conflicts"), [r for r in claim_rows if r[1] == "conflict"]
-    )
-    store.replace_table(
+
+    def claim_rows(kinds: tuple[str, ...]) -> Iterable[tuple[Any, ...]]:
+        return (
+            (g.id, g.kind, g.topic, g.story, g.note, c.article, c.outlet, c.value, c.modifier, c.text, c.sentence,
+             c.speaker, c.published, c.when.isoformat() if c.when else None)
+            for g in claim_groups
+            if g.kind in kinds
+            for c in g.claims
+        )
+
+    _replace_table(store, "claim_groups", CLAIMS_SQL.format(name="claim_groups"),
+                   claim_rows(("conflict", "update", "corroboration")))
+    _replace_table(store, "claim_conflicts", CLAIMS_SQL.format(name="claim_conflicts"), claim_rows(("conflict",)))
+    _replace_table(
+        store,
         "timeline",
         TIMELINE_SQL,
-        [(t.story, t.date.isoformat(), t.precision, t.date_text, t.relative, t.article, t.statement, t.start, t.end)
-         for t in timeline],
+        ((t.story, t.date.isoformat(), t.precision, t.date_text, t.relative, t.article, t.statement, t.start, t.end)
+         for t in timeline),
     )
+
+
+def _replace_table(store: "Store", name: str, create_sql: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Store.replace_table through Arrow, a few thousand rows at a time: Python-side executemany takes
+    minutes for 100k articles' rows, and one Arrow table of them all would double their memory.
+
+    numpy vectors in a row become list columns without a Python float per value.
+    """
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f'DROP TABLE IF EXISTS "{name}"')
+        con.execute(create_sql)
+        it = iter(rows)
+        while chunk := list(islice(it, 2000)):
+            con.register("_presswatch_rows", _arrow(chunk))
+            try:
+                con.execute(f'INSERT INTO "{name}" SELECT * FROM _presswatch_rows')
+            finally:
+                con.unregister("_presswatch_rows")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _arrow(rows: list[Sequence[Any]]) -> Any:
+    import pyarrow as pa
+
+    columns = {}
+    for k in range(len(rows[0])):
+        values = [r[k] for r in rows]
+        if any(isinstance(v, np.ndarray) for v in values):
+            offsets = np.zeros(len(values) + 1, dtype=np.int32)
+            np.cumsum([len(v) for v in values], out=offsets[1:])
+            flat = np.concatenate([np.asarray(v, dtype=np.float32) for v in values])
+            columns[f"c{k}"] = pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat))
+        else:
+            columns[f"c{k}"] = pa.array(values)
+    return pa.table(columns)
 
 
 def result_tables() -> tuple[str, ...]:
