@@ -70,18 +70,21 @@ class StaticEncoder:
         """Word-piece ids of each text, without [CLS]/[SEP]."""
         return [enc.ids[1:-1] for enc in self.tokenizer.encode_batch(list(texts), add_special_tokens=True)]
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-length embeddings of ``texts`` (float32, one row each; an empty text gives zeros)."""
+    def weight_matrix(self, texts: Sequence[str]):
+        """(texts x pieces) sparse matrix of piece weights: a text's embedding is its row times the table."""
         from scipy.sparse import csr_matrix
 
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
         ids = self.piece_ids(texts)
         lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
         cols = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(lengths.sum()))
         indptr = np.concatenate([[0], np.cumsum(lengths)])
-        W = csr_matrix((self.weights[cols], cols, indptr), shape=(len(texts), len(self.table)))
-        V = np.asarray(W @ self.table, dtype=np.float32)
+        return csr_matrix((self.weights[cols], cols, indptr), shape=(len(texts), len(self.table)))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length embeddings of ``texts`` (float32, one row each; an empty text gives zeros)."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        V = np.asarray(self.weight_matrix(texts) @ self.table, dtype=np.float32)
         norms = np.linalg.norm(V, axis=1, keepdims=True)
         np.divide(V, norms, out=V, where=norms > 0)
         return V
@@ -176,18 +179,15 @@ def fitting_texts(min_words: int = 3) -> list[str]:
 
 
 def _bag(encoder: StaticEncoder, texts: Sequence[str]):
-    """The (texts x pieces) weight matrix ``encoder.encode`` multiplies the table by, as a torch CSR tensor."""
+    """``encoder.weight_matrix(texts)`` as a torch CSR tensor, for fitting the table."""
     import warnings
 
     import torch
 
     warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta")
-    ids = encoder.piece_ids(texts)
-    lengths = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
-    cols = np.fromiter((i for x in ids for i in x), dtype=np.int64, count=int(lengths.sum()))
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    return torch.sparse_csr_tensor(torch.from_numpy(indptr), torch.from_numpy(cols),
-                                   torch.from_numpy(encoder.weights[cols]), size=(len(texts), len(encoder.table)))
+    W = encoder.weight_matrix(texts)
+    return torch.sparse_csr_tensor(torch.from_numpy(W.indptr.astype(np.int64)), torch.from_numpy(W.indices.astype(np.int64)),
+                                   torch.from_numpy(W.data.astype(np.float32)), size=W.shape)
 
 
 def fit_table(encoder: StaticEncoder, texts: Sequence[str], targets: np.ndarray, *, pull: float = FIT_PULL,
