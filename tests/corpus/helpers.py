@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from presswatch.corpus.embed import HashingEmbedder
 from presswatch.model import Annotation, Article
 
 
@@ -35,3 +36,13 @@ def article(text: str, *, title: str | None = None, published: str | None = None
     for e in entities:
         a.add(entity(text, *e))
     return a
+
+
+class CountingEmbedder(HashingEmbedder):
+    """The hashing embedder, counting how many texts it was asked to embed (see the ``counting`` fixture)."""
+
+    encoded = 0
+
+    def encode(self, texts):
+        CountingEmbedder.encoded += len(texts)
+        return super().encode(texts)

@@ -2,16 +2,15 @@
 
 import json
 
-import pytest
 
 from presswatch import analyze
 from presswatch.corpus import stage as corpus_stage
-from presswatch.corpus.embed import FALLBACK_NAME, HashingEmbedder
+from presswatch.corpus.embed import FALLBACK_NAME
 from presswatch.options import Options
 from presswatch.store import Store
 from presswatch.store.corpus import result_tables
 
-from .helpers import article
+from .helpers import CountingEmbedder, article
 
 MOB = ("Putin orders partial mobilisation of reservists",
        "Vladimir Putin ordered a partial mobilisation of reservists on Wednesday. Defence minister Sergei Shoigu "
@@ -22,29 +21,6 @@ MOB2 = ("Shoigu says partial mobilisation will call up 300,000 reservists",
 SOCHI = ("Lukashenko meets Putin in Sochi",
          "Alexander Lukashenko met Vladimir Putin in Sochi on Monday. The Belarusian leader told Putin that the "
          "men leaving Russia should be allowed to go, and the two discussed gas prices and the harvest.")
-
-
-class CountingEmbedder(HashingEmbedder):
-    """The hashing embedder, counting how many texts it was asked to embed."""
-
-    encoded = 0
-
-    def encode(self, texts):
-        CountingEmbedder.encoded += len(texts)
-        return super().encode(texts)
-
-
-@pytest.fixture
-def counting(monkeypatch):
-    CountingEmbedder.encoded = 0
-    loads = []
-
-    def load(name):
-        loads.append(name)
-        return CountingEmbedder()
-
-    monkeypatch.setattr(corpus_stage, "load_embedder", load)
-    return loads
 
 
 def _art(pair, published, outlet="x", claims=()):

@@ -9,10 +9,12 @@ import pytest
 
 from presswatch.corpus import digest as digest_mod
 from presswatch.corpus import stage as corpus_stage
-from presswatch.corpus.embed import FALLBACK_NAME, HashingEmbedder
+from presswatch.corpus.embed import FALLBACK_NAME
 from presswatch.model import Article
 from presswatch.store import Store
 from presswatch.store.corpus import fetch_articles, load_vectors
+
+from .helpers import CountingEmbedder
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -26,27 +28,6 @@ def _examples() -> list[Article]:
 def _expected() -> dict:
     """corpus.json of the previous, all-in-memory corpus pass over the same articles (hashing embedder)."""
     return json.loads((FIXTURES / "examples_corpus_hashing.json").read_text(encoding="utf-8"))
-
-
-class CountingEmbedder(HashingEmbedder):
-    encoded = 0
-
-    def encode(self, texts):
-        CountingEmbedder.encoded += len(texts)
-        return super().encode(texts)
-
-
-@pytest.fixture
-def counting(monkeypatch):
-    CountingEmbedder.encoded = 0
-    loads = []
-
-    def load(name):
-        loads.append(name)
-        return CountingEmbedder()
-
-    monkeypatch.setattr(corpus_stage, "load_embedder", load)
-    return loads
 
 
 @pytest.mark.parametrize("batch", [500, 4])
