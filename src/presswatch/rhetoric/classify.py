@@ -72,6 +72,15 @@ def binary_head(models: Sequence[LogisticRegression]) -> tuple[np.ndarray, np.nd
     return W, b
 
 
+def derived(obj: object, key: str, build):
+    """A value derived from ``obj``'s fitted models (stacked coefficients), built on first use and kept on
+    ``obj``; its ``fit`` drops it. Bundles trained before the value existed get it on first use too."""
+    value = obj.__dict__.get(key)
+    if value is None:
+        value = obj.__dict__[key] = build()
+    return value
+
+
 def binary_proba(X, head: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Probabilities of the positive class of every stacked model (rows of X x models)."""
     W, b = head
@@ -120,12 +129,9 @@ class MultiLabel:
 
     def _heads(self):
         """Stacked coefficients of the per-label models (built once after fitting, in label order)."""
-        heads = self.__dict__.get("_stacked")
-        if heads is None:
-            names = [l for l in self.labels if l in self.sparse_models]
-            heads = (binary_head([self.sparse_models[l] for l in names]), binary_head([self.dense_models[l] for l in names]))
-            self.__dict__["_stacked"] = heads
-        return heads
+        names = [l for l in self.labels if l in self.sparse_models]
+        return derived(self, "_stacked", lambda: (binary_head([self.sparse_models[l] for l in names]),
+                                                  binary_head([self.dense_models[l] for l in names])))
 
     def tune(self, Y: np.ndarray, P: np.ndarray) -> None:
         """Set per-label thresholds from out-of-fold probabilities ``P`` of gold ``Y``."""

@@ -12,7 +12,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 
-from .classify import TextFeaturizer, binary_head, binary_proba
+from .classify import TextFeaturizer, binary_head, binary_proba, derived
 from .features import span_dense
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
@@ -115,9 +115,8 @@ class SpanTagger:
         toks = tokenize(text)
         if not toks:
             return toks, np.zeros(0)
-        head = self.__dict__.get("_head")
-        if head is None:  # one product instead of sklearn's validated predict_proba per paragraph
-            head = self.__dict__["_head"] = binary_head([self.clf])
+        # one product instead of sklearn's validated predict_proba per paragraph
+        head = derived(self, "_head", lambda: binary_head([self.clf]))
         return toks, binary_proba(HASHER.transform(token_features(text, toks)), head)[:, 0]
 
     def find(self, text: str) -> list[tuple[int, int, float]]:
@@ -204,10 +203,7 @@ class TechniqueClassifier:
         ests = self.sparse_clf.estimators_
         if not all(isinstance(e, LogisticRegression) for e in ests):  # a label seen once: sklearn's own path
             return self.sparse_clf.predict_proba(Xs)
-        head = self.__dict__.get("_head")
-        if head is None:
-            head = self.__dict__["_head"] = binary_head(ests)
-        return binary_proba(Xs, head)
+        return binary_proba(Xs, derived(self, "_head", lambda: binary_head(ests)))
 
 
 def context_of(text: str, start: int, end: int) -> str:
