@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
 
 class Stage(Protocol):
+    """Adds annotations to a batch of articles in place.
+
+    A stage may also offer ``memory_zone()``, a context manager the pipeline enters around each
+    batch so that what the stage allocates for it is freed afterwards (the spaCy stage does).
+    """
+
     name: str
 
     def __call__(self, articles: "list[Article]") -> None: ...
