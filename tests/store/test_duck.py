@@ -36,3 +36,36 @@ def test_store_read_only_refuses_missing_database(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="presswatch analyze"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def _vectors_table(s):
+    s.con.execute("CREATE TABLE v (id VARCHAR PRIMARY KEY, n INTEGER, vec FLOAT[], tags VARCHAR[])")
+
+
+def test_store_insert_rows_types_values_from_the_table_across_chunks(tmp_path):
+    import numpy as np
+
+    rows = [(f"a{i}", i, np.arange(3, dtype=np.float32) + i if i % 2 else None, ["x", str(i)]) for i in range(7)]
+    with Store(tmp_path / "db.duckdb") as s:
+        _vectors_table(s)
+        s.insert_rows("v", iter(rows), chunk=3)  # a generator, in three chunks
+        back = s.con.execute("SELECT id, n, vec, tags FROM v ORDER BY n").fetchall()
+    assert [r[0] for r in back] == [f"a{i}" for i in range(7)]
+    assert back[0][2] is None and back[1][2] == [1.0, 2.0, 3.0] and back[6][3] == ["x", "6"]
+
+
+def test_store_insert_rows_on_conflict_ignore_replace_or_error(tmp_path):
+    import duckdb
+    import pytest
+
+    with Store(tmp_path / "db.duckdb") as s:
+        _vectors_table(s)
+        s.insert_rows("v", [("a", 1, None, None)])
+        s.insert_rows("v", [("a", 2, None, None)], on_conflict="ignore")
+        assert s.con.execute("SELECT n FROM v").fetchall() == [(1,)]
+        s.insert_rows("v", [("a", 3, None, None)], on_conflict="replace")
+        assert s.con.execute("SELECT n FROM v").fetchall() == [(3,)]
+        with pytest.raises(duckdb.ConstraintException):
+            s.insert_rows("v", [("a", 4, None, None)])
+        s.insert_rows("v", [("b", 5)], columns=["id", "n"])
+        assert s.con.execute("SELECT n, vec FROM v WHERE id = 'b'").fetchall() == [(5, None)]

@@ -7,7 +7,6 @@ import json
 import warnings
 from collections import Counter
 from datetime import date
-from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
@@ -86,30 +85,8 @@ def load_vectors(store: "Store", ids: Sequence[str] | None = None) -> dict[str, 
 
 def save_vectors(store: "Store", rows: Iterable[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None:
     """Insert or replace the cached signature and embedding of articles (through Arrow, a chunk at a time)."""
-    import pyarrow as pa
-
     store.con.execute(VECTORS_SQL)
-    for chunk in _chunks(list(rows)):
-        def column(values: list[np.ndarray | None], dtype: Any) -> Any:
-            offsets = np.zeros(len(values) + 1, dtype=np.int32)
-            np.cumsum([0 if v is None else len(v) for v in values], out=offsets[1:])
-            flat = np.concatenate([np.asarray(v, dtype=dtype) for v in values if v is not None] or [np.zeros(0, dtype)])
-            mask = pa.array([v is None for v in values])
-            return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat), mask=mask)
-
-        table = pa.table({
-            "article_id": [r[0] for r in chunk],
-            "exact": [r[1] for r in chunk],
-            "shingles": pa.array([int(r[2]) for r in chunk], pa.int32()),
-            "minhash": column([r[3] for r in chunk], np.uint32),
-            "model": pa.array([r[4] for r in chunk], pa.string()),
-            "embedding": column([r[5] for r in chunk], np.float32),
-        })
-        store.con.register("_presswatch_vectors", table)
-        try:
-            store.con.execute("INSERT OR REPLACE INTO corpus_vectors SELECT * FROM _presswatch_vectors")
-        finally:
-            store.con.unregister("_presswatch_vectors")
+    store.insert_rows("corpus_vectors", rows, on_conflict="replace")
 
 
 def _lists(column: Any, dtype: Any) -> list[np.ndarray | None]:
@@ -269,43 +246,9 @@ def write_results(
 
 
 def _replace_table(store: "Store", name: str, create_sql: str, rows: Iterable[Sequence[Any]]) -> None:
-    """Store.replace_table through Arrow, a few thousand rows at a time: Python-side executemany takes
-    minutes for 100k articles' rows, and one Arrow table of them all would double their memory.
-
-    numpy vectors in a row become list columns without a Python float per value.
-    """
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f'DROP TABLE IF EXISTS "{name}"')
-        con.execute(create_sql)
-        it = iter(rows)
-        while chunk := list(islice(it, 2000)):
-            con.register("_presswatch_rows", _arrow(chunk))
-            try:
-                con.execute(f'INSERT INTO "{name}" SELECT * FROM _presswatch_rows')
-            finally:
-                con.unregister("_presswatch_rows")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-
-
-def _arrow(rows: list[Sequence[Any]]) -> Any:
-    import pyarrow as pa
-
-    columns = {}
-    for k in range(len(rows[0])):
-        values = [r[k] for r in rows]
-        if any(isinstance(v, np.ndarray) for v in values):
-            offsets = np.zeros(len(values) + 1, dtype=np.int32)
-            np.cumsum([len(v) for v in values], out=offsets[1:])
-            flat = np.concatenate([np.asarray(v, dtype=np.float32) for v in values])
-            columns[f"c{k}"] = pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat))
-        else:
-            columns[f"c{k}"] = pa.array(values)
-    return pa.table(columns)
+    """Store.replace_table: rows are generated and inserted through Arrow a chunk at a time (one Arrow
+    table of 100k articles' rows would double their memory); numpy vectors become list columns."""
+    store.replace_table(name, create_sql, rows)
 
 
 def result_tables() -> tuple[str, ...]:
