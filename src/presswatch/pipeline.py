@@ -167,6 +167,7 @@ def analyze(
     summary = RunSummary()
     store = _open_store(opts)
     kept: list[Article] = []
+    corpus_layer = _corpus_layer(opts) if opts.corpus else None
     try:
         todo = _todo_batches(opts, store, summary, progress, iter_records(inputs, texts, opts))
         # Worker processes pay a model load each: only start them when there is more than one batch.
@@ -185,6 +186,8 @@ def analyze(
                         summary.warnings.append(Failure(a.source_path, "nlp", _language_note(a.language)))
                 if store is not None and done:
                     store.write_articles(done, replace=True)
+                if corpus_layer is not None and done:
+                    _prepare_corpus(corpus_layer, store, done)
                 if keep_articles:
                     kept.extend(done)
                 summary.analysed += len(done)
@@ -198,7 +201,7 @@ def analyze(
                 # one canonical name per person or body across the stored corpus; derived from the
                 # stored annotations, so it changes only when this run wrote articles
                 write_entities(store)
-        corpus = _run_corpus(opts, store, kept, summary) if opts.corpus else {}
+        corpus = _run_corpus(corpus_layer, store, kept, summary) if opts.corpus else {}
         summary.seconds = time.perf_counter() - started
         if opts.out is not None:
             _write_outputs(opts.out, store, kept, corpus)
@@ -263,11 +266,44 @@ def _open_store(opts: Options):  # -> Store | None
 EMPTY_CORPUS: dict[str, Any] = {"duplicates": [], "stories": [], "claim_conflicts": [], "timeline": []}
 
 
-def _run_corpus(opts: Options, store, articles: list[Article], summary: RunSummary) -> dict[str, Any]:
+@dataclass
+class _UnavailableCorpus:
+    """Stands in for a corpus layer that could not be loaded: the articles are still analysed and
+    stored, and the error is reported where the corpus layer would have run."""
+
+    error: Exception
+
+    def __call__(self, **_: Any) -> dict[str, Any]:
+        raise self.error
+
+
+def _corpus_layer(opts: Options) -> Any:
+    """The corpus layer of this run: ``layer(store=..., articles=...)``, optionally ``layer.prepare(...)``."""
+    try:
+        return resolve(CORPUS)(opts)
+    except Exception as exc:  # noqa: BLE001 - reported by _run_corpus at the end of the run
+        log.debug("corpus layer could not be loaded", exc_info=True)
+        return _UnavailableCorpus(exc)
+
+
+def _prepare_corpus(layer: Any, store, articles: list[Article]) -> None:
+    """Let the corpus layer do its per-article work on a batch now, while the workers go on.
+
+    Optional (``prepare``), and only a head start: if it fails, the corpus pass does it itself.
+    """
+    prepare = getattr(layer, "prepare", None)
+    if prepare is None:
+        return
+    try:
+        prepare(store=store, articles=articles)
+    except Exception:  # noqa: BLE001 - the corpus pass computes what was not prepared
+        log.debug("corpus prepare failed on a batch; the corpus pass will do it", exc_info=True)
+
+
+def _run_corpus(layer: Any, store, articles: list[Article], summary: RunSummary) -> dict[str, Any]:
     """Run the cross-article layer; if it fails, the articles stay stored and the failure is reported."""
     try:
-        corpus = resolve(CORPUS)(opts)
-        return corpus(store=store, articles=articles)
+        return layer(store=store, articles=articles)
     except Exception as exc:  # noqa: BLE001 - a corpus failure must not lose the analysed articles
         log.debug("corpus layer failed", exc_info=True)
         failure = Failure("<corpus>", "corpus", f"{type(exc).__name__}: {exc}")

@@ -118,3 +118,28 @@ def test_stage_streaming_duckdb_memory_is_bounded(tmp_path, monkeypatch):
         small = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     assert default.endswith("MiB") and float(default.split()[0]) < 600
     assert small.endswith("MiB") and float(small.split()[0]) < 300
+
+
+def test_stage_streaming_prepared_batches_are_not_embedded_again(tmp_path, counting):
+    articles = _examples()
+    layer = corpus_stage.CorpusLayer(FALLBACK_NAME)
+    with Store(tmp_path / "db.duckdb") as store:
+        for start in range(0, len(articles), 5):  # as the pipeline does: after each written batch
+            batch = articles[start:start + 5]
+            store.write_articles(batch)
+            layer.prepare(store=store, articles=batch)
+        assert CountingEmbedder.encoded == 12 and len(load_vectors(store)) == 12
+        data = layer(store=store)
+    assert CountingEmbedder.encoded == 12  # the corpus pass used the prepared embeddings
+    assert json.loads(json.dumps(data)) == _expected()
+
+
+def test_stage_streaming_prepared_without_store_matches_fixture(counting):
+    articles = _examples()
+    layer = corpus_stage.CorpusLayer(FALLBACK_NAME, threads=1)
+    layer.prepare(articles=articles[:7])
+    layer.prepare(articles=articles[7:])
+    assert set(layer.cache) == {a.id for a in articles}
+    data = layer(articles=articles)
+    assert CountingEmbedder.encoded == 12
+    assert json.loads(json.dumps(data)) == _expected()

@@ -12,6 +12,7 @@ diffs, claim sentences) are read back by id.
 from __future__ import annotations
 
 import logging
+import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -366,16 +367,23 @@ def _label(digests: list[Digest], states: list[StoryState], idf: dict[str, float
 
 
 def run_corpus(
-    *, store: Any = None, articles: Iterable[Article] = (), embedder_name: str = MODEL_NAME
+    *,
+    store: Any = None,
+    articles: Iterable[Article] = (),
+    embedder_name: str = MODEL_NAME,
+    cache: dict[str, CacheRow] | None = None,
 ) -> dict[str, Any]:
-    """The corpus layer over all stored articles (or the given ones without a store); returns corpus.json."""
+    """The corpus layer over all stored articles (or the given ones without a store); returns corpus.json.
+
+    ``cache`` (runs without a store) holds signatures and embeddings prepared before, by article id.
+    """
     from ..store import corpus as corpus_store
 
     def loader() -> Embedder:
         return load_embedder(embedder_name)
 
     if store is None:
-        return build_corpus(list(articles), embedder=loader).to_dict()
+        return build_corpus(list(articles), embedder=loader, cache=cache).to_dict()
     model, states = corpus_store.load_story_states(store)
     # signatures and embeddings are saved batch by batch during the pass
     result = corpus_pass(StoreSource(store), embedder=loader, states=states, states_model=model)
@@ -391,12 +399,60 @@ def run_corpus(
     return result.to_dict()
 
 
-def make_corpus(options: Any) -> Callable[..., dict[str, Any]]:
-    """The corpus layer as the pipeline calls it: ``corpus(store=..., articles=...) -> corpus.json dict``."""
+class CorpusLayer:
+    """The corpus layer as the pipeline calls it.
+
+    ``prepare(store=..., articles=...)`` runs on each batch of articles as soon as it is analysed,
+    while the worker processes go on with the next batches: it computes what the corpus pass needs
+    of every article on its own (the MinHash signature and the story embedding, the costly part)
+    and saves it where the pass looks for it first. ``layer(store=..., articles=...)`` then runs the
+    pass once over the whole corpus and returns corpus.json's sections. Skipping ``prepare`` changes
+    no result: the pass computes whatever was not prepared.
+    """
+
+    def __init__(self, embedder_name: str = MODEL_NAME, *, threads: int | None = None) -> None:
+        self.embedder_name = embedder_name
+        self.threads = threads  # torch threads while preparing (1 while worker processes use the cores)
+        self.cache: dict[str, CacheRow] = {}  # prepared rows of a run without a store
+
+    def prepare(self, *, store: Any = None, articles: Sequence[Article]) -> None:
+        todo = [a for a in articles if a.text]
+        if not todo:
+            return
+        model = load_embedder(self.embedder_name)
+        with _torch_threads(self.threads):
+            vectors = model.encode([embedding_text(a) for a in todo])
+        rows = []
+        for a, vec in zip(todo, vectors):
+            fp = fingerprint(a)
+            rows.append((a.id, fp.exact, fp.size, fp.hashvalues, model.name, np.asarray(vec, dtype=np.float32)))
+        (StoreSource(store) if store is not None else MemorySource((), self.cache)).save(rows)
+
+    def __call__(self, *, store: Any = None, articles: Iterable[Article] = ()) -> dict[str, Any]:
+        return run_corpus(store=store, articles=articles, embedder_name=self.embedder_name, cache=self.cache)
+
+
+class _torch_threads:
+    """torch's intra-op threads set to ``n`` inside the block (nothing when n is None or torch is not loaded)."""
+
+    def __init__(self, n: int | None) -> None:
+        self.n = n
+        self.before: int | None = None
+
+    def __enter__(self) -> None:
+        torch = sys.modules.get("torch")
+        if self.n is not None and torch is not None:
+            self.before = torch.get_num_threads()
+            torch.set_num_threads(self.n)
+
+    def __exit__(self, *exc: object) -> None:
+        torch = sys.modules.get("torch")
+        if self.before is not None and torch is not None:
+            torch.set_num_threads(self.before)
+
+
+def make_corpus(options: Any) -> CorpusLayer:
+    """The corpus layer for a run's options (``extra["corpus_embedder"]`` picks the story embedder)."""
     extra = getattr(options, "extra", None) or {}
-    name = extra.get("corpus_embedder", MODEL_NAME)
-
-    def corpus(*, store: Any = None, articles: Iterable[Article] = ()) -> dict[str, Any]:
-        return run_corpus(store=store, articles=articles, embedder_name=name)
-
-    return corpus
+    workers = getattr(options, "workers", 1)
+    return CorpusLayer(extra.get("corpus_embedder", MODEL_NAME), threads=1 if workers > 1 else None)
