@@ -67,3 +67,13 @@ def test_entities_canonical_skips_other_languages(parsed):
     a.language = "de"
     EntityStage()([a])
     assert a.layer("entity") == []
+
+
+def test_entities_canonical_surname_of_two_people_is_given_to_neither(parsed):
+    a = parsed(
+        "Carter Page, a former campaign aide, was watched for months. Lisa Page, an FBI lawyer, sent the messages.\n\n"
+        "Page said the warrant was unlawful. Investigators questioned Page again in March, and Page declined to comment."
+    )
+    EntityStage()([a])
+    bare = canon_by_text(a).get("Page", set())
+    assert bare and not bare & {"Carter Page", "Lisa Page"}  # not a coin toss between the two

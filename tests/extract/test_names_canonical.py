@@ -1,4 +1,4 @@
-from presswatch.extract.names import canonical_names, merge_surnames, trim_tokens
+from presswatch.extract.names import canonical_names, merge_surnames, trim_tokens, unique_surnames
 
 
 def trimmed(words: list[str], label: str = "PERSON") -> list[str]:
@@ -40,3 +40,10 @@ def test_names_first_name_joins_the_one_full_name_in_scope():
     canon = canonical_names(["Enrica Rosanna", "Enrica"])
     assert canon["Enrica"] == "Enrica Rosanna"
     assert canonical_names(["Enrica Rosanna", "Enrica Bianchi", "Enrica"])["Enrica"] == "Enrica"
+
+
+def test_names_shared_surname_stands_for_nobody_whatever_the_set_order():
+    names = ["Carter Page", "Lisa Page", "Vladimir Putin", "Page", "Putin"]
+    for order in (names, names[::-1]):
+        assert unique_surnames(n for n in order if " " in n) == {"Putin": "Vladimir Putin"}
+        assert merge_surnames(order) == {"Putin": "Vladimir Putin"}

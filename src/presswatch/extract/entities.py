@@ -16,7 +16,7 @@ from ..model import Annotation, Article
 from ..nlp.stage import is_english
 from ..options import Options
 from . import quotemarks
-from .names import canonical_names, merge_surnames, surname, trim_tokens
+from .names import canonical_names, merge_surnames, trim_tokens, unique_surnames
 from .resources import NAME_LABELS, NAME_TITLES, PERSON, ROLE_NOUNS, SPEECH_VERBS, TITLE_QUALIFIERS
 
 _RELABEL_FROM = frozenset({"ORG", "PRODUCT", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART"})
@@ -164,7 +164,7 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
     raw = _raw_mentions(doc)
     names = {(a, b): doc[a:b].text for a, b, _ in raw}
     canon = canonical_names(names[(a, b)] for a, b, label in raw if label == PERSON)
-    full_by_surname = {surname(c): c for c in set(canon.values()) if len(c.split()) > 1}
+    full_by_surname = unique_surnames(c for c in canon.values() if len(c.split()) > 1)
     mentions: list[tuple[int, int, str, str]] = []  # token start, end, label, canonical
     for a, b, label in raw:
         name = names[(a, b)]

@@ -86,15 +86,19 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def unique_surnames(full_names: Iterable[str]) -> dict[str, str]:
+    """Surname -> full name, for the surnames only one of the given full names ends with.
+
+    A surname two people share ("Carter Page", "Lisa Page") stands for neither.
+    """
+    owners: dict[str, set[str]] = {}
+    for name in set(full_names):
+        owners.setdefault(surname(name), set()).add(name)
+    return {last: next(iter(names)) for last, names in owners.items() if len(names) == 1}
+
+
 def merge_surnames(canonicals: Iterable[str]) -> dict[str, str]:
     """Across articles: a one-word canonical joins the unique full canonical ending with it."""
     names = set(canonicals)
-    by_surname: dict[str, set[str]] = {}
-    for name in names:
-        if is_full_name(name):
-            by_surname.setdefault(surname(name), set()).add(name)
-    return {
-        name: next(iter(by_surname[name]))
-        for name in names
-        if len(name.split()) == 1 and len(by_surname.get(name, ())) == 1
-    }
+    unique = unique_surnames(n for n in names if is_full_name(n))
+    return {name: unique[name] for name in names if len(name.split()) == 1 and name in unique}
