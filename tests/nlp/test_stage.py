@@ -23,3 +23,19 @@ def test_nlp_sentences_never_cross_paragraph_breaks(nlp):
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "Officials gave no figure"
     assert all("\n\n" not in s for s in sents)
+
+
+def test_nlp_lazy_lemmas_equal_the_lemmatizer_pipe(nlp):
+    from presswatch.nlp import lemma
+
+    text = ("The officials said they were running out of buses; men were queueing at the borders, "
+            "and Putin's spokesman, who has denied it, continued saying the figures were lies. Better days?")
+    assert "lemmatizer" not in nlp.pipe_names  # on demand only
+    lazy = [lemma(t) for t in nlp(text)]
+    nlp.enable_pipe("lemmatizer")
+    try:
+        piped = [t.lemma_ for t in nlp(text)]
+    finally:
+        nlp.disable_pipe("lemmatizer")
+    assert lazy == piped
+    assert {"say", "be", "run", "official", "continue", "figure"} <= set(lazy)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
 from ..model import Annotation, Article
+from ..nlp.models import lemma
 from ..nlp.stage import is_english
 from ..options import Options
 from . import quotemarks
@@ -97,16 +98,16 @@ def title_of(doc: Any, i: int, j: int) -> Title | None:
         return Title(head.text.lower(), mods, doc[words[0].i : words[-1].i + 1].text)
     root = doc[i:j].root
     for c in root.rights:
-        if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS:
+        if c.dep_ == "appos" and lemma(c).lower() in ROLE_NOUNS:
             return _title_from_noun(c)
-    if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS and root.head.i < i:
+    if root.dep_ == "appos" and lemma(root.head).lower() in ROLE_NOUNS and root.head.i < i:
         return _title_from_noun(root.head)
     return None
 
 
 def _title_from_noun(noun: Any) -> Title:
     mods = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and t.is_alpha]
-    return Title(noun.lemma_.lower(), frozenset(t.text.lower() for t in mods), " ".join(t.text for t in [*mods, noun]))
+    return Title(lemma(noun).lower(), frozenset(t.text.lower() for t in mods), " ".join(t.text for t in [*mods, noun]))
 
 
 def role_phrases(doc: Any, covered: set[int]) -> Iterator[tuple[int, int, Title]]:
@@ -137,7 +138,7 @@ def role_phrases(doc: Any, covered: set[int]) -> Iterator[tuple[int, int, Title]
 
 def _speaks(doc: Any, i: int, j: int) -> bool:
     root = doc[i:j].root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
+    return root.dep_ in ("nsubj", "nsubjpass") and lemma(root.head).lower() in SPEECH_VERBS
 
 
 def resolve_role(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
 from ..model import Annotation, Article
+from ..nlp.models import lemma
 from ..nlp.stage import is_english
 from ..options import Options
 from . import quotemarks
@@ -123,7 +124,7 @@ class _Finder:
             t for t in tokens
             if is_speech_verb(t) and not _inside(self.spans, t.idx)
             # "the Treasury continued to deny it": "continue" reports speech only on its own
-            and not (t.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in t.children))
+            and not (lemma(t) == "continue" and any(c.dep_ == "xcomp" for c in t.children))
         ]
         for verb in reversed(verbs) if last else verbs:
             if governs and not (_governs(verb, self.doc, self.starts, q) or _parenthetical(verb)):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from ..model import Annotation
+from ..nlp.models import lemma
 from .resources import PEOPLE_NOUNS, REPORTING_VERBS, SPEECH_VERBS
 
 #: Pronouns that point back to one person who spoke before.
@@ -64,12 +65,12 @@ class EntityIndex:
 
 
 def is_speech_verb(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in SPEECH_VERBS
 
 
 def is_reporting_verb(tok: Any) -> bool:
     """A verb that reports a statement or a finding ("said", "estimated", "found")."""
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in REPORTING_VERBS
 
 
 def subject_of(verb: Any) -> Any | None:
