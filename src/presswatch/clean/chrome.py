@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Collection, Sequence
 
 from .dates import parse_dateline
-from .meta import split_title, title_key
+from .meta import TitleParts, split_title, title_key
 from .resources import (
     CHROME_LINES,
     HEADLINE_MAX_WORDS,
@@ -76,7 +76,7 @@ def is_terminal(line: str, *, comments_only: bool = False) -> bool:
 def is_banner(line: str, title: str | None) -> bool:
     """A headline repeated as a banner: dated and suffixed, or the title itself modulo both."""
     parts = split_title(line)
-    if _aggregator_form(line):
+    if _aggregator_form(parts):
         return True
     if not title:
         return False
@@ -89,8 +89,8 @@ def is_banner(line: str, title: str | None) -> bool:
     return parts.banner and (tkey.startswith(key) or key.startswith(tkey))
 
 
-def _aggregator_form(line: str) -> bool:
-    return any(r.reason == "title-suffix" for r in split_title(line).removed)
+def _aggregator_form(parts: TitleParts) -> bool:
+    return any(r.reason == "title-suffix" for r in parts.removed)
 
 
 def _article_like(line: str) -> bool:

@@ -20,6 +20,10 @@ class DateMatch:
     end: int
 
 
+#: every pattern of DATE_PATTERNS needs a four-digit year: a line without one holds no date
+_YEAR = re.compile(r"\d{4}")
+
+
 @lru_cache(maxsize=None)
 def _compiled(anchor: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(anchor + p, re.I) for p in DATE_PATTERNS)
@@ -50,6 +54,8 @@ def _to_iso(m: re.Match[str]) -> str | None:
 
 def match_date_prefix(line: str) -> DateMatch | None:
     """The date that opens ``line`` ("Tuesday 27 September 2022 09:35 AM Putin ..."), if any."""
+    if not _YEAR.search(line):
+        return None
     for pat in _compiled(r"^\s*"):
         m = pat.match(line)
         if m and (m.end() == len(line) or not line[m.end()].isalnum()):
@@ -64,6 +70,8 @@ def match_date_suffix(line: str) -> DateMatch | None:
 
     ``end`` is where the date (with its separator) starts: the headline is ``line[:end]``.
     """
+    if not _YEAR.search(line):
+        return None
     # only a date set off by a separator: "The events of 27 September 2022" keeps its date
     for pat in _compiled(r"(?:(?<=\s[|\-–—]\s)|(?<=\()|(?<=,\s))"):
         for m in pat.finditer(line):
