@@ -29,3 +29,20 @@ def make_broken_corpus(options):
         raise RuntimeError("corpus exploded")
 
     return run
+
+
+class PrepareFailsCorpus:
+    """A corpus layer whose per-batch ``prepare`` always fails; the pass itself works."""
+
+    prepared_calls = 0
+
+    def __init__(self, options):
+        self.options = options
+
+    def prepare(self, *, store, articles):
+        PrepareFailsCorpus.prepared_calls += 1
+        raise RuntimeError("prepare exploded")
+
+    def __call__(self, *, store, articles):
+        return {"duplicates": [], "stories": [{"id": "s1", "articles": len(list(store.iter_articles()))}],
+                "claim_conflicts": [], "timeline": []}

@@ -104,6 +104,21 @@ def test_pipeline_corpus_failure_keeps_articles(tmp_path, mark_stage, monkeypatc
     assert json.loads((tmp_path / "out" / "corpus.json").read_text())["duplicates"] == []
 
 
+def test_pipeline_corpus_prepare_failure_is_only_a_lost_head_start(tmp_path, mark_stage, monkeypatch):
+    from .stages_for_tests import PrepareFailsCorpus
+
+    monkeypatch.setattr(registry, "CORPUS", "tests.pipeline.stages_for_tests:PrepareFailsCorpus")
+    import presswatch.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CORPUS", registry.CORPUS)
+    PrepareFailsCorpus.prepared_calls = 0
+    write_corpus(tmp_path / "in", 2)
+    result = analyze([tmp_path / "in"], out=tmp_path / "out", stages=(mark_stage,))
+    assert result.summary.analysed == 2 and PrepareFailsCorpus.prepared_calls >= 1
+    assert result.summary.failures == []  # the corpus pass ran and did the work itself
+    assert json.loads((tmp_path / "out" / "corpus.json").read_text())["stories"] == [{"id": "s1", "articles": 2}]
+
+
 def test_pipeline_non_english_article_is_kept_with_a_warning(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "de.txt").write_text(
