@@ -39,3 +39,23 @@ def test_nlp_lazy_lemmas_equal_the_lemmatizer_pipe(nlp):
         nlp.disable_pipe("lemmatizer")
     assert lazy == piped
     assert {"say", "be", "run", "official", "continue", "figure"} <= set(lazy)
+
+
+def test_nlp_stage_parse_is_the_same_whatever_the_parse_batch(nlp):
+    texts = [
+        "Thousands of men queued at the Upper Lars crossing on Sunday.\n\nOfficials said 2,300 cars waited.",
+        "Vladimir Putin announced a partial mobilisation. The Kremlin said 300,000 reservists would be called up.",
+        "Protesters in Makhachkala clashed with police, according to OVD-Info.",
+    ] * 3
+
+    def parse(batch_size: int):
+        articles = [Article.create("<t>", t) for t in texts]
+        NlpStage(nlp=nlp, batch_size=batch_size)(articles)
+        return articles
+
+    one, eight = parse(1), parse(8)
+    for a, b in zip(one, eight):
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in a.doc] == [
+            (t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in b.doc
+        ]
+        assert b.doc.tensor.size == 0  # the tok2vec output is not kept on the parse

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 # Offline at run time: never let a library reach for a model hub.
@@ -38,10 +41,48 @@ def _register_components() -> None:
         return doc
 
 
+def model_needs_torch(name: str) -> bool:
+    """Whether a spaCy pipeline (package name or folder) has torch-backed layers (transformers).
+
+    A pipeline that cannot be found or read counts as needing torch: thinc is then left alone.
+    """
+    path = Path(name)
+    if not path.is_dir():
+        spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        locations = list(spec.submodule_search_locations or []) if spec is not None else []
+        if not locations:
+            return True
+        path = Path(locations[0])
+    configs = sorted(path.glob("config.cfg")) or sorted(path.glob("*/config.cfg"))
+    if not configs:
+        return True
+    text = configs[0].read_text(encoding="utf-8", errors="replace").lower()
+    return "torch" in text or "transformer" in text
+
+
+def import_spacy(name: str = DEFAULT_SPACY_MODEL) -> Any:
+    """spaCy, imported so that thinc does not load torch unless the pipeline ``name`` needs it.
+
+    thinc imports torch when it is first imported, only to offer torch-backed layers. The CNN
+    pipelines (en_core_web_sm) never use them, and in a worker process that import cost about
+    200 MB of memory and 1 s. torch is hidden from thinc's import alone: whoever imports torch
+    later (the story embedder in the main process) gets it as usual.
+    """
+    if "thinc" not in sys.modules and "torch" not in sys.modules and not model_needs_torch(name):
+        sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail inside thinc
+        try:
+            import thinc.compat  # noqa: F401
+        finally:
+            del sys.modules["torch"]
+    import spacy
+
+    return spacy
+
+
 @functools.lru_cache(maxsize=4)
 def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> Any:
     """The trained spaCy pipeline (loaded once per process), with sentences kept inside paragraphs."""
-    import spacy
+    spacy = import_spacy(name)
 
     try:
         nlp = spacy.load(name)
