@@ -27,7 +27,7 @@ from .duplicates import Fingerprint, describe_group, fingerprint, group_fingerpr
 from .embed import MODEL_NAME, Embedder, embedding_text, load_embedder
 from .entities import unify_names
 from .resources import TIMELINE_PER_STORY
-from .stories import StoryInput, StoryState, assign, entity_weights, idf_weights, to_story
+from .stories import StoryInput, StoryState, assign, entity_weights, follow_copies, idf_weights, to_story
 from .text import sort_key_published
 from .timeline import PRECISION_RANK, statement_text
 from .types import ClaimGroup, DuplicateGroup, Story, TimelineEntry
@@ -318,11 +318,7 @@ def _place(
     digester: Digester,
 ) -> tuple[list[StoryState], dict[str, str], dict[str, float]]:
     """Put every article not yet in a story into one; returns the stories, article -> story and the entity idf."""
-    # A copy joins the story of a member already placed (else of the earliest member).
-    follow = {}
-    for group in dup_fps:
-        anchor = next((fp.article for fp in group if fp.article in placed), group[0].article)
-        follow.update({fp.article: anchor for fp in group if fp.article != anchor})
+    follow = follow_copies(([fp.article for fp in group] for group in dup_fps), placed)
     vocab = digester.entities
     aliases = alias_map(digests, vocab, unify_names)
     df = np.zeros(len(vocab) + 1, dtype=np.int64)

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -75,6 +75,15 @@ class StoryState:
             self.start = item.day if self.start is None else min(self.start, item.day)
             self.end = item.day if self.end is None else max(self.end, item.day)
         self.members.append(StoryArticle(item.article, score, item.published, item.title))
+
+
+def follow_copies(groups: Iterable[Sequence[str]], placed: Container[str] = ()) -> dict[str, str]:
+    """Copy -> the article whose story it joins: a member already placed, else its group's earliest (listed first)."""
+    follow: dict[str, str] = {}
+    for group in groups:
+        anchor = next((a for a in group if a in placed), group[0])
+        follow.update({a: anchor for a in group if a != anchor})
+    return follow
 
 
 def story_id(founder: str) -> str:
@@ -176,14 +185,31 @@ def assign(
     StoryInputs, or light records (with ``article`` and ``published``) that ``expand`` turns into
     one when its turn comes, so a large run never holds every StoryInput at once (give ``dims`` then).
     """
+    if not items:
+        return {m.article: s.id for s in stories for m in s.members}
+    ordered = sorted(items, key=lambda i: sort_key_published(i.published, i.article))
+    return assign_in_order(ordered, stories, follow=follow, idf=idf, threshold=threshold, window=window,
+                           expand=expand, dims=dims if dims is not None else len(items[0].vector))
+
+
+def assign_in_order(
+    items: Iterable[Any],
+    stories: list[StoryState],
+    *,
+    dims: int,
+    follow: Mapping[str, str] | None = None,
+    idf: Mapping[str, float] | None = None,
+    threshold: float = STORY_JOIN_SCORE,
+    window: int = STORY_WINDOW_DAYS,
+    expand: Callable[[Any], StoryInput] | None = None,
+) -> dict[str, str]:
+    """assign over items already in publication order, read one at a time (a stream, as the Spark runner gives)."""
     follow = follow or {}
     idf = idf or {}
     placed: dict[str, str] = {m.article: s.id for s in stories for m in s.members}
     position = {s.id: k for k, s in enumerate(stories)}
-    if not items:
-        return placed
-    index = _Index(stories, dims if dims is not None else len(items[0].vector))
-    for light in sorted(items, key=lambda i: sort_key_published(i.published, i.article)):
+    index = _Index(stories, dims)
+    for light in items:
         if light.article in placed:
             continue
         item = expand(light) if expand is not None else light

@@ -30,4 +30,5 @@ def spark_analyze(inputs: tuple[str, ...], output: str, master: str | None, stag
                        files_per_partition=files_per_partition, dup_threshold=dup_threshold)
     for k, v in counts.items():
         click.echo(f"{k}: {v}")
-    click.echo(f"wrote Parquet tables articles, annotations, failures, duplicates, claim_conflicts under {output}")
+    click.echo("wrote Parquet tables articles, annotations, failures, duplicates, claim_conflicts, stories, timeline "
+               f"under {output}")

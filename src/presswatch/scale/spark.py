@@ -4,8 +4,9 @@ Stage 1 reads every input file as bytes (any Hadoop-compatible URI, folders recu
 each partition runs ingest → clean → per-article stages with `presswatch.analyze`, exactly as a
 local run does. Stage 2 splits the result into the tables of the output contract
 (`articles`, `annotations`, `failures`) and runs the corpus layer distributed: near-duplicates
-with Spark ML's MinHashLSH over word shingles, and claim conflicts grouped by what is counted
-with the corpus layer's own grouping applied per group.
+with Spark ML's MinHashLSH over word shingles, claim conflicts grouped by what is counted
+with the corpus layer's own grouping applied per group, and stories and the timeline
+(spark_stories.py).
 """
 
 from __future__ import annotations
@@ -129,11 +130,16 @@ def run_spark(
     max_bytes: int | None = None,
     files_per_partition: int = 16,
     dup_threshold: float = 0.5,
+    corpus_embedder: str | None = None,
     spark: Any = None,
 ) -> dict[str, int]:
-    """Analyse `inputs` on Spark and write Parquet tables under `output`; returns row counts."""
+    """Analyse `inputs` on Spark and write Parquet tables under `output`; returns row counts.
+
+    ``corpus_embedder`` names the story embedder (default: the local corpus layer's, MiniLM).
+    """
     from pyspark.sql import functions as F
 
+    from presswatch.corpus.embed import MODEL_NAME
     from presswatch.options import DEFAULT_MAX_BYTES
     from presswatch.registry import DEFAULT_STAGES
 
@@ -167,6 +173,7 @@ def run_spark(
         failures.write.mode("overwrite").parquet(f"{output}/failures")
 
         from .spark_corpus import claim_conflicts, near_duplicates
+        from .spark_stories import stories_and_timeline
 
         arts = spark.read.parquet(f"{output}/articles")
         dups = near_duplicates(arts, threshold=dup_threshold)
@@ -174,6 +181,8 @@ def run_spark(
         anns = spark.read.parquet(f"{output}/annotations")
         conflicts = claim_conflicts(arts, anns)
         conflicts.write.mode("overwrite").parquet(f"{output}/claim_conflicts")
+        found = stories_and_timeline(arts, anns, spark.read.parquet(f"{output}/duplicates"), output,
+                                     corpus_embedder or MODEL_NAME)
 
         counts = {
             "files": n_files,
@@ -182,15 +191,16 @@ def run_spark(
             "failures": spark.read.parquet(f"{output}/failures").count(),
             "duplicate_pairs": spark.read.parquet(f"{output}/duplicates").count(),
             "claim_conflicts": spark.read.parquet(f"{output}/claim_conflicts").count(),
+            **found,
         }
-        _delete(spark, staging)
+        delete_path(spark, staging)
         return counts
     finally:
         if own:
             spark.stop()
 
 
-def _delete(spark: Any, path: str) -> None:
+def delete_path(spark: Any, path: str) -> None:
     """Remove a staging folder on whatever file system the output lives on."""
     jvm = spark.sparkContext._jvm
     hpath = jvm.org.apache.hadoop.fs.Path(path)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, Iterable
 
 #: Word shingle size for near-duplicate detection (the local corpus layer uses its own setting).
 SHINGLE = 5
@@ -60,25 +61,35 @@ def claim_conflicts(articles: Any, annotations: Any) -> Any:
     return records.groupBy("kind").applyInPandas(_group_fn(), "id string, kind string, topic string, claims string")
 
 
+def row_article(row: Any, annotations: Iterable[Any] | None) -> Any:
+    """An Article rebuilt from a row of the `articles` table (the columns it has) and its annotation structs."""
+    from presswatch.model import Annotation, Article
+
+    paragraphs = getattr(row, "paragraphs", None)
+    return Article(
+        id=row.id, source_path="", text=row.text, title=getattr(row, "title", None), published=row.published,
+        outlet=getattr(row, "outlet", None), language=getattr(row, "language", None),
+        paragraphs=[(int(s), int(e)) for s, e in paragraphs] if paragraphs is not None else [],
+        annotations=[
+            Annotation(layer=c["layer"], label=c["label"], start=c["start"], end=c["end"], score=c["score"],
+                       attrs=json.loads(c["attrs"] or "{}"))
+            for c in (annotations if annotations is not None else ())
+        ],
+    )
+
+
 def _claim_records_fn():
     def run(batches):
-        import json
         import pickle
 
         import pandas as pd
 
         from presswatch.corpus.claims import claim_records
-        from presswatch.model import Annotation, Article
 
         for pdf in batches:
             out = []
             for row in pdf.itertuples(index=False):
-                article = Article(id=row.id, source_path="", text=row.text, published=row.published, outlet=row.outlet)
-                for c in row.claims:
-                    article.annotations.append(
-                        Annotation(layer=c["layer"], label=c["label"], start=c["start"], end=c["end"],
-                                   score=c["score"], attrs=json.loads(c["attrs"] or "{}"))
-                    )
+                article = row_article(row, row.claims)
                 for rec in claim_records(article):
                     out.append((rec.kind, pickle.dumps(rec)))
             yield pd.DataFrame(out, columns=["kind", "record"])
@@ -88,7 +99,6 @@ def _claim_records_fn():
 
 def _group_fn():
     def run(pdf):
-        import json
         import pickle
 
         import pandas as pd
