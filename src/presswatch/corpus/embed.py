@@ -19,6 +19,11 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 FALLBACK_NAME = "hashing-tfidf-v1"
 
 
+#: Texts MiniLM encodes at once. Attention holds batch x 12 heads x 256² floats: on 160 PTC leads the
+#: encode peaked 304 MB above the model at 32 and 149 MB at 8, and ran 11% faster at 8.
+ENCODE_BATCH = 8
+
+
 class Embedder(Protocol):
     name: str
 
@@ -56,7 +61,7 @@ class MiniLM:
 
         precision = torch.autocast("cpu", dtype=torch.bfloat16) if self.bf16 else nullcontext()
         with precision:
-            return self.model.encode(list(texts), batch_size=32)
+            return self.model.encode(list(texts), batch_size=ENCODE_BATCH)
 
 
 class HashingEmbedder:
