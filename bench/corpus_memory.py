@@ -105,7 +105,7 @@ class Replicator:
         return "".join(pieces)
 
     def replicas(self, n: int) -> Any:
-        """``n`` (article row, annotation rows) pairs."""
+        """``n`` (article row, annotation rows, index of the base article) triples."""
         from presswatch.model import content_id
 
         prev: tuple[int, str, list[tuple[int, int]]] | None = None
@@ -131,12 +131,48 @@ class Replicator:
             anns = [(aid, n.layer, n.label, n.start, n.end, n.score, attrs)
                     for n, attrs in zip(base.annotations, self.attrs[k])]
             prev = (k, text, paragraphs)
-            yield row, anns
+            yield row, anns, k
 
 
-def build_store(path: Path, n: int, bases: list[Any]) -> float:
-    """Write ``n`` replicas into a new presswatch database at ``path`` (Arrow inserts, 5,000 at a time)."""
+def base_vectors(work: Path, bases: list[Any]) -> Any:
+    """MiniLM story embeddings of the base articles (what the corpus layer embeds: title and lead), cached."""
+    import numpy as np
+
+    cache = work / "base_minilm.npy"
+    if not cache.exists():
+        from presswatch.corpus.embed import MODEL_NAME, embedding_text, load_embedder
+
+        np.save(cache, load_embedder(MODEL_NAME).encode([embedding_text(a) for a in bases]).astype(np.float32))
+    return np.load(cache)
+
+
+def prepared_rows(rows: list[tuple[Any, ...]], ks: list[int], vectors: Any, rng: Any) -> list[tuple[Any, ...]]:
+    """The corpus cache rows a run's ``prepare`` would have written for these replicas: each one's real
+    fingerprint, and its base article's MiniLM vector moved a little (cosine about 0.93), unit length."""
+    import numpy as np
+
+    from presswatch.corpus.duplicates import fingerprint
+    from presswatch.corpus.embed import MODEL_NAME
+    from presswatch.model import Article
+
+    out = []
+    noise = rng.normal(0.0, 0.02, size=(len(rows), vectors.shape[1])).astype(np.float32)
+    for (aid, _, _, outlet, title, published, _, text, *_), k, eps in zip(rows, ks, noise):
+        fp = fingerprint(Article(id=aid, source_path="", text=text, title=title, published=published, outlet=outlet))
+        vec = vectors[k] + eps
+        out.append((aid, fp.exact, fp.size, fp.hashvalues, MODEL_NAME, vec / np.linalg.norm(vec)))
+    return out
+
+
+def build_store(path: Path, n: int, bases: list[Any], vectors: Any = None) -> float:
+    """Write ``n`` replicas into a new presswatch database at ``path`` (Arrow inserts, 5,000 at a time).
+
+    With ``vectors`` (base_vectors), also the corpus cache rows of every replica (prepared_rows).
+    """
+    import numpy as np
     import pyarrow as pa
+
+    from presswatch.store import corpus as corpus_store
 
     from presswatch.store import Store
     from presswatch.store.duck import ARTICLE_COLUMNS
@@ -145,8 +181,9 @@ def build_store(path: Path, n: int, bases: list[Any]) -> float:
     path.unlink(missing_ok=True)
     rep = Replicator(bases)
     ann_cols = ("article_id", "layer", "label", "start", "end", "score", "attrs")
+    rng = np.random.default_rng(5)
     with Store(path) as store:
-        rows, anns = [], []
+        rows, anns, ks = [], [], []
 
         def flush() -> None:
             arts = pa.table({c: [r[i] for r in rows] for i, c in enumerate(ARTICLE_COLUMNS)})
@@ -158,12 +195,16 @@ def build_store(path: Path, n: int, bases: list[Any]) -> float:
             store.con.register("_anns", tbl)
             store.con.execute("INSERT INTO annotations SELECT * FROM _anns")
             store.con.unregister("_anns")
+            if vectors is not None:
+                corpus_store.save_vectors(store, prepared_rows(rows, ks, vectors, rng))
             rows.clear()
             anns.clear()
+            ks.clear()
 
-        for row, ann in rep.replicas(n):
+        for row, ann, k in rep.replicas(n):
             rows.append(row)
             anns.extend(ann)
+            ks.append(k)
             if len(rows) >= 5000:
                 flush()
         if rows:
@@ -173,8 +214,12 @@ def build_store(path: Path, n: int, bases: list[Any]) -> float:
 
 
 # -- one measured run ----------------------------------------------------------------------------
-def child(db: Path, embedder: str, runs: int) -> dict[str, Any]:
-    """In the measured process: the corpus layer over the store; peak RSS and seconds of each run."""
+def child(db: Path, embedder: str, runs: int, warm: bool = False) -> dict[str, Any]:
+    """In the measured process: the corpus layer over the store; peak RSS and seconds of each run.
+
+    ``warm``: load the story embedder and encode one text first, as the main process of an analyse
+    run has done in its per-batch ``prepare`` by the time the corpus pass starts.
+    """
     from presswatch.corpus.stage import run_corpus
     from presswatch.store import Store
 
@@ -186,6 +231,11 @@ def child(db: Path, embedder: str, runs: int) -> dict[str, Any]:
         raise RuntimeError("no VmHWM in /proc/self/status")
 
     out: dict[str, Any] = {"import_peak_mb": round(rss_mb(), 1), "runs": []}
+    if warm:
+        from presswatch.corpus.embed import load_embedder
+
+        load_embedder(embedder).encode(["A warm-up lead, as prepare has encoded before the corpus pass."])
+        out["warm_peak_mb"] = round(rss_mb(), 1)
     for _ in range(runs):
         t0 = time.perf_counter()
         with Store(db) as store:
@@ -197,13 +247,13 @@ def child(db: Path, embedder: str, runs: int) -> dict[str, Any]:
     return out
 
 
-def measure(store_path: Path, work: Path, code: Path, embedder: str, runs: int) -> dict[str, Any]:
+def measure(store_path: Path, work: Path, code: Path, embedder: str, runs: int, warm: bool = False) -> dict[str, Any]:
     """Copy the pristine store, run the corpus layer on it in a fresh interpreter, return what it reports."""
     run_db = work / "run.duckdb"
     shutil.copyfile(store_path, run_db)
     env = dict(os.environ, PYTHONPATH=f"{code}{os.pathsep}{ROOT}")
     cmd = [sys.executable, "-m", "bench.corpus_memory", "--child", str(run_db), "--embedder", embedder,
-           "--runs", str(runs)]
+           "--runs", str(runs)] + (["--prepared"] if warm else [])
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     run_db.unlink(missing_ok=True)
     if proc.returncode != 0:
@@ -242,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--label", default="after")
     ap.add_argument("--embedder", default="hashing-tfidf-v1")
     ap.add_argument("--runs", type=int, default=1, help="runs per store (a second run finds everything cached)")
+    ap.add_argument("--prepared", action="store_true",
+                    help="store the cache rows a run's per-batch prepare writes (fingerprints, MiniLM-named vectors from "
+                         "the base articles' embeddings), as at the end of a real run, and load the embedder before the "
+                         "corpus pass, as that run's main process has; use with the MiniLM embedder")
     ap.add_argument("--json", type=Path, default=None, help="append result rows (JSON lines) here")
     ap.add_argument("--render", action="store_true", help="print the markdown table of the rows in --json")
     ap.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
@@ -251,17 +305,18 @@ def main(argv: list[str] | None = None) -> int:
         print(render(rows))
         return 0
     if args.child is not None:
-        print(json.dumps(child(args.child, args.embedder, args.runs)))
+        print(json.dumps(child(args.child, args.embedder, args.runs, warm=args.prepared)))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     bases = base_articles(args.work)
     for n in [int(x) for x in args.sizes.split(",") if x.strip()]:
-        store_path = args.work / f"store_{n}.duckdb"
+        store_path = args.work / (f"store_{n}_prepared.duckdb" if args.prepared else f"store_{n}.duckdb")
         if not store_path.exists():
-            secs = build_store(store_path, n, bases)
+            secs = build_store(store_path, n, bases, base_vectors(args.work, bases) if args.prepared else None)
             print(f"built {n} replicas in {secs:.0f} s ({store_path.stat().st_size / 2**20:.0f} MB)", file=sys.stderr)
-        res = measure(store_path, args.work, args.code.resolve(), args.embedder, args.runs)
-        row = {"label": args.label, "articles": n, "embedder": args.embedder, "bases": len(bases),
+        res = measure(store_path, args.work, args.code.resolve(), args.embedder, args.runs, warm=args.prepared)
+        label = f"{args.label}, prepared" if args.prepared else args.label
+        row = {"label": label, "articles": n, "embedder": args.embedder, "bases": len(bases),
                "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), **res}
         print(json.dumps(row))
         if args.json is not None:
