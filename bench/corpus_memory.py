@@ -9,9 +9,12 @@
    paragraph), so duplicate detection has work to do.
 3. The corpus layer (`run_corpus` over the store) runs in a fresh subprocess on a pristine copy of
    that store; the child reports its own peak RSS (VmHWM of /proc/self/status) and seconds.
+4. ``--prepared`` measures the pass as an analyse run's main process meets it: the store also holds
+   the corpus cache rows that run's per-batch ``prepare`` writes (each replica's fingerprint and its
+   base article's MiniLM vector, moved a little), and the child loads MiniLM before the pass.
 
     .venv/bin/python -m bench.corpus_memory [--sizes 1000,10000,100000] [--code DIR --label before]
-        [--embedder hashing-tfidf-v1] [--rerun] [--json OUT]
+        [--embedder hashing-tfidf-v1 | --prepared] [--runs 2] [--json OUT]
 
 ``--code DIR`` imports presswatch from another source tree in the child (e.g. the previous commit,
 exported with `git archive HEAD src | tar -x -C DIR`), for before/after tables.
@@ -153,15 +156,12 @@ def prepared_rows(rows: list[tuple[Any, ...]], ks: list[int], vectors: Any, rng:
 
     from presswatch.corpus.duplicates import fingerprint
     from presswatch.corpus.embed import MODEL_NAME
-    from presswatch.model import Article
+    from presswatch.corpus.stage import cache_row
+    from presswatch.store import Store
 
-    out = []
-    noise = rng.normal(0.0, 0.02, size=(len(rows), vectors.shape[1])).astype(np.float32)
-    for (aid, _, _, outlet, title, published, _, text, *_), k, eps in zip(rows, ks, noise):
-        fp = fingerprint(Article(id=aid, source_path="", text=text, title=title, published=published, outlet=outlet))
-        vec = vectors[k] + eps
-        out.append((aid, fp.exact, fp.size, fp.hashvalues, MODEL_NAME, vec / np.linalg.norm(vec)))
-    return out
+    moved = vectors[ks] + rng.normal(0.0, 0.02, size=(len(rows), vectors.shape[1])).astype(np.float32)
+    moved /= np.linalg.norm(moved, axis=1, keepdims=True)
+    return [cache_row(fingerprint(Store._article(row, [])), MODEL_NAME, vec) for row, vec in zip(rows, moved)]
 
 
 def build_store(path: Path, n: int, bases: list[Any], vectors: Any = None) -> float:
@@ -172,9 +172,8 @@ def build_store(path: Path, n: int, bases: list[Any], vectors: Any = None) -> fl
     import numpy as np
     import pyarrow as pa
 
-    from presswatch.store import corpus as corpus_store
-
     from presswatch.store import Store
+    from presswatch.store import corpus as corpus_store
     from presswatch.store.duck import ARTICLE_COLUMNS
 
     t0 = time.perf_counter()
@@ -290,16 +289,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/presswatch-corpus-memory"))
     ap.add_argument("--code", type=Path, default=ROOT / "src", help="source tree the measured process imports")
     ap.add_argument("--label", default="after")
-    ap.add_argument("--embedder", default="hashing-tfidf-v1")
+    ap.add_argument("--embedder", default=None,
+                    help="story embedder of the pass (default: hashing-tfidf-v1; with --prepared: MiniLM, the only one it fits)")
     ap.add_argument("--runs", type=int, default=1, help="runs per store (a second run finds everything cached)")
     ap.add_argument("--prepared", action="store_true",
                     help="store the cache rows a run's per-batch prepare writes (fingerprints, MiniLM-named vectors from "
                          "the base articles' embeddings), as at the end of a real run, and load the embedder before the "
-                         "corpus pass, as that run's main process has; use with the MiniLM embedder")
+                         "corpus pass, as that run's main process has")
     ap.add_argument("--json", type=Path, default=None, help="append result rows (JSON lines) here")
     ap.add_argument("--render", action="store_true", help="print the markdown table of the rows in --json")
     ap.add_argument("--child", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    from presswatch.corpus.embed import MODEL_NAME
+
+    if args.prepared and args.embedder not in (None, MODEL_NAME):
+        ap.error(f"--prepared stores {MODEL_NAME} vectors: a pass with {args.embedder} would ignore them")
+    args.embedder = args.embedder or (MODEL_NAME if args.prepared else "hashing-tfidf-v1")
     if args.render:
         rows = [json.loads(line) for line in args.json.read_text(encoding="utf-8").splitlines() if line.strip()]
         print(render(rows))

@@ -39,8 +39,16 @@ BATCH = 500
 
 #: Per-article cache: (exact hash, shingle count, MinHash values, embedding model, embedding).
 CacheRow = tuple[str, int, np.ndarray, "str | None", "np.ndarray | None"]
+#: A corpus_vectors row (cache_row): article id, exact hash, shingle count, MinHash values, model, vector.
+VectorRow = tuple[str, str, int, np.ndarray, "str | None", "np.ndarray | None"]
 _NO_HASHES = np.zeros(0, dtype=np.uint32)
 _NO_KEYS = np.zeros(0, dtype=np.int64)
+
+
+def cache_row(fp: Fingerprint, model: str | None = None, vector: Any = None) -> VectorRow:
+    """The ``corpus_vectors`` row of an article: its signature and, when embedded, ``model``'s vector."""
+    vec = None if vector is None else np.asarray(vector, dtype=np.float32)
+    return (fp.article, fp.exact, fp.size, fp.hashvalues, model, vec)
 
 
 @dataclass
@@ -85,7 +93,7 @@ class Source(Protocol):
 
     def fetch(self, ids: Iterable[str], layers: Sequence[str]) -> Iterator[Article]: ...
 
-    def save(self, rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None: ...
+    def save(self, rows: list[VectorRow]) -> None: ...
 
     def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
@@ -109,7 +117,7 @@ class MemorySource:
     def fetch(self, ids: Iterable[str], layers: Sequence[str]) -> Iterator[Article]:
         return (self.by_id[i] for i in dict.fromkeys(ids) if i in self.by_id)
 
-    def save(self, rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None:
+    def save(self, rows: list[VectorRow]) -> None:
         for aid, *row in rows:
             self.cache[aid] = tuple(row)  # type: ignore[assignment]
 
@@ -139,7 +147,7 @@ class StoreSource:
         for i in range(0, len(ids), BATCH):
             yield from self.db.fetch_articles(self.store, ids[i : i + BATCH], layers).values()
 
-    def save(self, rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None:
+    def save(self, rows: list[VectorRow]) -> None:
         self.db.save_vectors(self.store, rows)
 
     def embeddings(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -198,7 +206,7 @@ def corpus_pass(
     batch: list[Article] = []
     cache: dict[str, CacheRow] = {}
     for batch, cache in source.batches():
-        rows: list[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]] = []
+        rows: list[VectorRow] = []
         todo: list[tuple[Article, Fingerprint]] = []
         for a in batch:
             hit = cache.get(a.id)
@@ -208,10 +216,10 @@ def corpus_pass(
                 if hit is None or model is None or hit[3] != model.name or hit[4] is None:
                     todo.append((a, fp))  # else its cached embedding is read back when the article is placed
             elif hit is None:
-                rows.append((a.id, fp.exact, fp.size, fp.hashvalues, None, None))
+                rows.append(cache_row(fp))
         if todo and model is not None:
             for (a, fp), vec in zip(todo, model.encode([embedding_text(a) for a, _ in todo])):
-                rows.append((a.id, fp.exact, fp.size, fp.hashvalues, model.name, np.asarray(vec, dtype=np.float32)))
+                rows.append(cache_row(fp, model.name, vec))
         if rows:
             source.save(rows)
             fresh.update(r[0] for r in rows)
@@ -418,10 +426,7 @@ class CorpusLayer:
         model = load_embedder(self.embedder_name)
         with _torch_threads(self.threads):
             vectors = model.encode([embedding_text(a) for a in todo])
-        rows = []
-        for a, vec in zip(todo, vectors):
-            fp = fingerprint(a)
-            rows.append((a.id, fp.exact, fp.size, fp.hashvalues, model.name, np.asarray(vec, dtype=np.float32)))
+        rows = [cache_row(fingerprint(a), model.name, vec) for a, vec in zip(todo, vectors)]
         (StoreSource(store) if store is not None else MemorySource((), self.cache)).save(rows)
 
     def __call__(self, *, store: Any = None, articles: Iterable[Article] = ()) -> dict[str, Any]:
