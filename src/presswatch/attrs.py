@@ -1,0 +1,175 @@
+"""Typed `attrs` of each annotation layer: one frozen record a layer, one to/from mapping.
+
+An Annotation keeps its attrs as a plain dict, because that is what JSON, DuckDB and the
+SemEval/Label Studio formats carry. Code that reads or writes a layer's attrs goes through the
+record here instead of spelling the keys: ``QuoteAttrs.of(ann).speaker``, ``ClaimAttrs(...).to_dict()``.
+The SQL columns over ``annotations.attrs`` (the web app, ``presswatch.open``, the report) are
+generated from the same fields by :func:`sql_columns`, so a key exists in exactly one place.
+
+A field with ``omit`` metadata is left out of the dict while it holds its default, which keeps
+articles.jsonl as it was (``role`` only on role mentions, ``vague`` only on vague amounts).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Mapping, TypeVar
+
+__all__ = [
+    "EntityAttrs",
+    "QuoteAttrs",
+    "ClaimAttrs",
+    "TechniqueAttrs",
+    "LAYER_ATTRS",
+    "attrs_of",
+    "sql_columns",
+    "sql_select",
+]
+
+T = TypeVar("T", bound="LayerAttrs")
+
+_OMIT = {"omit": True}
+
+
+class LayerAttrs:
+    """Shared to/from mapping of the per-layer attrs records."""
+
+    layer: ClassVar[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The attrs dict as stored: every field, less the ``omit`` ones that hold their default."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if f.metadata.get("omit") and value == f.default:
+                continue
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    @classmethod
+    def from_dict(cls: type[T], d: Mapping[str, Any] | None) -> T:
+        """The record for a stored attrs dict; missing keys take their defaults, unknown keys are ignored."""
+        d = d or {}
+        kwargs = {}
+        hints = _hints(cls)
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name in d:
+                kwargs[f.name] = _coerce(d[f.name], hints[f.name])
+        return cls(**kwargs)
+
+    @classmethod
+    def of(cls: type[T], ann: Any) -> T:
+        """The typed attrs of an Annotation of this layer."""
+        if ann.layer != cls.layer:
+            raise ValueError(f"{cls.__name__} reads '{cls.layer}' annotations, not '{ann.layer}'")
+        return cls.from_dict(ann.attrs)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAttrs(LayerAttrs):
+    """An entity mention: the one name the entity layer gives the person or body."""
+
+    layer: ClassVar[str] = "entity"
+    canonical: str | None = None
+    role: bool = field(default=False, metadata=_OMIT)  # a role mention ("the Kremlin leader"), not a name
+    title: str | None = field(default=None, metadata=_OMIT)  # "Mr", "President", ... before the name
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteAttrs(LayerAttrs):
+    """A quote: who said it and the verb of saying."""
+
+    layer: ClassVar[str] = "quote"
+    speaker: str | None = None  # canonical name, or the describing noun phrase
+    cue: str | None = None
+    speaker_start: int | None = field(default=None, metadata=_OMIT)
+    speaker_end: int | None = field(default=None, metadata=_OMIT)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimAttrs(LayerAttrs):
+    """A numeric claim: the plain value, what is counted, and who claims it."""
+
+    layer: ClassVar[str] = "claim"
+    value: float | None = None
+    unit: str | None = None
+    modifier: str | None = None
+    predicate: str | None = None
+    sentence: str | None = None
+    speaker: str | None = None
+    vague: bool = field(default=False, metadata=_OMIT)  # "thousands": an order of magnitude, not a count
+
+
+@dataclass(frozen=True, slots=True)
+class TechniqueAttrs(LayerAttrs):
+    """A persuasion-technique span: the paragraph it was found in and the words that triggered it."""
+
+    layer: ClassVar[str] = "technique"
+    paragraph: int | None = None
+    trigger: str | None = None
+
+
+LAYER_ATTRS: dict[str, type[LayerAttrs]] = {
+    cls.layer: cls for cls in (EntityAttrs, QuoteAttrs, ClaimAttrs, TechniqueAttrs)
+}
+
+
+def attrs_of(ann: Any) -> LayerAttrs | None:
+    """The typed attrs of any annotation, or None for a layer without a record (genre, frame)."""
+    cls = LAYER_ATTRS.get(ann.layer)
+    return cls.from_dict(ann.attrs) if cls else None
+
+
+_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+
+
+def sql_columns(layer: str) -> list[tuple[str, str]]:
+    """(field name, DuckDB type) of a layer's attrs, in field order."""
+    cls = LAYER_ATTRS[layer]
+    hints = _hints(cls)
+    return [(f.name, _SQL_TYPES[_base(hints[f.name])]) for f in dataclasses.fields(cls)]  # type: ignore[arg-type]
+
+
+def sql_select(layer: str, column: str = "attrs", *, prefix: str = "") -> str:
+    """SELECT-list expressions that pull a layer's attrs out of the JSON column, one typed column a field.
+
+    ``prefix`` names the output columns (``prefix + field``), for joins where names would clash.
+    """
+    parts = []
+    for name, sql_type in sql_columns(layer):
+        path = f"'$.{name}'"
+        if sql_type == "VARCHAR":
+            expr = f"json_extract_string({column}, {path})"
+        else:
+            expr = f"TRY_CAST(json_extract_string({column}, {path}) AS {sql_type})"
+        parts.append(f"{expr} AS {prefix}{name}")
+    return ", ".join(parts)
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _base(hint: Any) -> type:
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    return args[0] if args else hint
+
+
+def _coerce(value: Any, hint: Any) -> Any:
+    if value is None:
+        return None
+    base = _base(hint)
+    if base is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value  # keep 1000000 an int: JSON shows plain numbers
+    if base is int and isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        try:
+            return int(value)
+        except ValueError:
+            return None
+    if base is bool:
+        return bool(value)
+    if base is str and not isinstance(value, str):
+        return str(value)
+    return value
