@@ -34,7 +34,7 @@ def stages() -> tuple[str, ...]:
 
     out = []
     for name in WANTED:
-        module = STAGES[name].partition(":")[0]
+        module = STAGES[name].target.partition(":")[0]
         try:
             if importlib.util.find_spec(module) is not None:
                 out.append(name)
@@ -71,9 +71,8 @@ def run_pipeline(corpus: Path, embedder: str | None) -> tuple[dict[str, Any], di
     """corpus.json of a fresh run on ``corpus`` and the gold path -> article id map."""
     from presswatch import analyze
 
-    extra = {"corpus_embedder": embedder} if embedder else {}
     with tempfile.TemporaryDirectory() as tmp:
-        res = analyze([corpus], out=Path(tmp) / "out", stages=stages(), extra=extra)
+        res = analyze([corpus], out=Path(tmp) / "out", stages=stages(), corpus_embedder=embedder)
     return res.corpus, source_ids(corpus)
 
 

@@ -78,7 +78,7 @@ def time_layers(paths: list[Path]) -> dict[str, float]:
     """Seconds per stage in one process (serial), on the same clean articles."""
     from presswatch import analyze
     from presswatch.options import Options
-    from presswatch.pipeline import build_stages, run_stage
+    from presswatch.runner import build_stages, run_stage
 
     articles = analyze(paths, stages=(), corpus=False).articles
     opts = Options.build()

@@ -67,43 +67,60 @@ def cli() -> None:
     """presswatch: read the news critically at scale."""
 
 
-def options_from_flags(**flags: Any):
-    """Map CLI flags onto the one Options object (the only place that does)."""
-    from .options import Options
+def stage_flags(command: Any) -> Any:
+    """The flags every analysing command shares (analyze, spark-analyze): which stages, input size."""
+    command = click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+                           help="Refuse inputs larger than this many bytes (default: 20 MB).")(command)
+    return click.option("--stages", default=None,
+                        help="Comma-separated stage names, in order (default: all); a stage needs the "
+                        "stages it reads from before it.")(command)
+
+
+def options_from_flags(**flags: Any):  # -> Options
+    """Map CLI flags onto the one Options object (the only place that does, for every command).
+
+    Raises ValueError with a message for the user (a bad value, an unknown stage, a stage whose
+    input no stage before it writes).
+    """
+    from .options import Options, default_workers
+    from .registry import check_stages
 
     stages = flags.pop("stages", None)
     if stages:
         flags["stages"] = tuple(s.strip() for s in stages.split(",") if s.strip())
-    flags["corpus"] = not flags.pop("no_corpus", False)
-    if flags.get("workers") is None:
-        from .options import default_workers
-
+    if "no_corpus" in flags:
+        flags["corpus"] = not flags.pop("no_corpus")
+    if "workers" in flags and flags["workers"] is None:
         flags["workers"] = default_workers()
-    return Options.build(**flags)
+    opts = Options.build(**flags)
+    check_stages(opts.stages)
+    return opts
 
 
-@cli.command()
+@cli.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Folder for articles.jsonl, corpus.json and the database.")
 @click.option("--db", type=click.Path(path_type=Path), default=None, help="DuckDB file (default: OUT/presswatch.duckdb).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per batch (default: 32).")
 @click.option("--force", is_flag=True, help="Re-analyse articles already in the database.")
-@click.option("--stages", default=None, help="Comma-separated stage names (default: all).")
+@stage_flags
+@click.option("--time-budget", type=click.FloatRange(min=0), default=None,
+              help="Seconds one article may take in the stages (default: 120; 0: no limit); an article "
+              "over it is kept with the layers that finished, and the reason.")
+@click.option("--rhetoric-profile", default=None, help="Rhetoric models to use (default: fast).")
 @click.option("--no-corpus", is_flag=True, help="Skip the cross-article corpus layer.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Refuse inputs larger than this many bytes (default: 20 MB).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
     """Analyse files or folders (text, HTML, WARC, JSONL; gzip too) into OUT."""
     from .pipeline import analyze as run
     from .progress import RunProgress, print_summary
+    from .registry import StageLoadError
 
     try:
         opts = options_from_flags(**flags)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
-    from .registry import StageLoadError
-
     try:
         with RunProgress(enabled=not quiet) as progress:
             result = run(list(paths), options=opts, progress=progress, keep_articles=False)

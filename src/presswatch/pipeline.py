@@ -7,21 +7,48 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
-from contextlib import ExitStack
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator
 
 from .model import Article, Failure, RawRecord
 from .options import Options
-from .registry import CORPUS, Stage, make_stage, resolve
+from .registry import CORPUS, check_stages, resolve
+from .runner import make_runner
 
 log = logging.getLogger(__name__)
 
 #: Called as progress(event, n): event is "read", "analysed", "skipped" or "failed".
 ProgressFn = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class FailureGroup:
+    """Failures that share a stage and a reason (numbers aside), with one example."""
+
+    stage: str
+    reason: str  # the example's reason
+    count: int
+    example: str  # the example's source path (or article id, for stage errors)
+
+
+#: Numbers in a reason ("file is 25.3 MB") do not make it another reason.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def group_failures(items: Iterable[tuple[str, str, str]]) -> list[FailureGroup]:
+    """(where, stage, reason) triples grouped by stage and reason, largest group first."""
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    for where, stage, reason in items:
+        key = (stage, _NUMBER.sub("N", reason))
+        counts[key] += 1
+        first.setdefault(key, (where, reason))
+    return [FailureGroup(k[0], first[k][1], n, first[k][0]) for k, n in counts.most_common()]
 
 
 @dataclass
@@ -69,49 +96,10 @@ class AnalysisResult:
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of ``size`` items (the last one shorter)."""
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
-
-
-def build_stages(options: Options) -> list[Stage]:
-    """Load every configured stage once (heavy models load here, not per article)."""
-    return [make_stage(name, options) for name in options.stages]
-
-
-def run_stage(stage: Stage, articles: list[Article]) -> None:
-    """Run one stage on a batch; if the batch fails, retry article by article so one bad
-    article records its error and the others still get the layer."""
-    try:
-        stage(articles)
-        return
-    except Exception:  # noqa: BLE001 - isolation is the point
-        log.debug("stage %s failed on a batch, retrying one by one", stage.name, exc_info=True)
-    for article in articles:
-        before = len(article.annotations)
-        try:
-            stage([article])
-        except Exception as exc:  # noqa: BLE001
-            del article.annotations[before:]
-            article.record_error(stage.name, exc)
-
-
-def process_batch(stages: Sequence[Stage], articles: list[Article]) -> list[Article]:
-    """Run every stage over a batch of clean articles, then drop the parses.
-
-    A stage may offer ``memory_zone()`` (the spaCy stage does): what it allocates for this batch
-    (strings of new words, the parses) is freed when the batch is done, so a long run stays flat.
-    """
-    with ExitStack() as zones:
-        for stage in stages:
-            zone = getattr(stage, "memory_zone", None)
-            if zone is not None:
-                zones.enter_context(zone())
-        for stage in stages:
-            run_stage(stage, articles)
-        for article in articles:
-            article.doc = None
-    return articles
 
 
 def clean_records(
@@ -160,9 +148,8 @@ def analyze(
     Keyword arguments are Options fields (out, db, stages, batch_size, workers, force, ...).
     With ``out`` set, writes ``articles.jsonl``, ``corpus.json`` and ``presswatch.duckdb`` there.
     """
-    from .runner import make_runner
-
     opts = options or Options.build(**kwargs)
+    check_stages(opts.stages)  # a bad stage list fails before any input is read
     started = time.perf_counter()
     summary = RunSummary()
     store = _open_store(opts)

@@ -11,6 +11,12 @@ from rich.table import Table
 
 console = Console(stderr=True)
 
+#: Up to this many failures (or warnings, or stage errors) the closing summary lists each;
+#: beyond it, one line a reason.
+MAX_LISTED = 50
+#: Reasons shown in the closing summary (each with its count); the rest are summed up in one line.
+MAX_GROUPS = 30
+
 
 class RunProgress:
     """A progress callback for `analyze` that draws a live bar with counts."""
@@ -55,13 +61,25 @@ def print_summary(summary: Any, options: Any) -> None:
     table.add_row("warnings (kept, some layers skipped)", str(len(summary.warnings)))
     table.add_row("time", f"{summary.seconds:.1f} s")
     out.print(table)
-    for f in summary.failures[:50]:
-        out.print(f"  [red]failed[/red] {escape(f.source_path)} ({f.stage}): {escape(f.reason)}", highlight=False)
-    if len(summary.failures) > 50:
-        out.print(f"  ... and {len(summary.failures) - 50} more (see the failures table)")
-    for w in summary.warnings[:20]:
-        out.print(f"  [dim]warning[/dim] {escape(w.source_path)} ({w.stage}): {escape(w.reason)}", highlight=False)
-    for aid, stage, msg in summary.stage_errors[:20]:
-        out.print(f"  [yellow]stage error[/yellow] {aid} ({escape(stage)}): {escape(msg)}", highlight=False)
+    from .pipeline import group_failures
+
+    kinds = [
+        ("[red]failed[/red]", [(f.source_path, f.stage, f.reason) for f in summary.failures]),
+        ("[dim]warning[/dim]", [(w.source_path, w.stage, w.reason) for w in summary.warnings]),
+        ("[yellow]stage error[/yellow]", [(f"article {a}", s, m) for a, s, m in summary.stage_errors]),
+    ]
+    for word, items in kinds:
+        if len(items) <= MAX_LISTED:
+            for where, stage, reason in items:
+                out.print(f"  {word} {escape(where)} ({escape(stage)}): {escape(reason)}", highlight=False)
+            continue
+        # thousands of failures are a handful of reasons: one line a reason, with a count and an example
+        groups = group_failures(items)
+        for g in groups[:MAX_GROUPS]:
+            out.print(f"  {word} {g.count} × ({escape(g.stage)}): {escape(g.reason)} "
+                      f"[dim]e.g. {escape(g.example)}[/dim]", highlight=False)
+        if len(groups) > MAX_GROUPS:
+            rest = sum(g.count for g in groups[MAX_GROUPS:])
+            out.print(f"  ... and {rest} more with {len(groups) - MAX_GROUPS} other reasons (see the failures table)")
     if options.out is not None:
         out.print(f"\nwrote {options.out / 'articles.jsonl'}, {options.out / 'corpus.json'} and {options.db}")

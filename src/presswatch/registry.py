@@ -1,20 +1,23 @@
 """Versioned names of the per-article stages and the corpus layer, resolved lazily.
 
-Configuration picks stages by name; a name maps to ``module:factory``, where the factory takes
-the run's Options and returns a stage: a callable over a batch (list) of Articles that adds
-annotations in place. Modules are imported only when a stage is used, so heavy models load
-only when needed and only once.
+Configuration picks stages by name; a name maps to a :class:`StageSpec`: the ``module:factory``
+that builds the stage (the factory takes the run's Options and returns a callable over a batch of
+Articles that adds annotations in place), what the stage reads and what it writes. Modules are
+imported only when a stage is used, so heavy models load only when needed and only once.
+
+This module is the leaf of the run's modules: it names things and checks names, and builds
+nothing (building stages is the runner's work), so it imports no other presswatch module.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Protocol
 
 if TYPE_CHECKING:
     from .model import Article
-    from .options import Options
 
 
 class Stage(Protocol):
@@ -29,12 +32,33 @@ class Stage(Protocol):
     def __call__(self, articles: "list[Article]") -> None: ...
 
 
-STAGES: dict[str, str] = {
-    "nlp.spacy.v1": "presswatch.nlp.stage:make_stage",
-    "extract.entities.v1": "presswatch.extract.entities:make_stage",
-    "extract.quotes.v1": "presswatch.extract.quotes:make_stage",
-    "extract.claims.v1": "presswatch.extract.claims:make_stage",
-    "rhetoric.v1": "presswatch.rhetoric.stage:make_stage",
+#: What a stage can read or write: an article's ``language`` and spaCy ``doc`` (nlp), or the
+#: annotations of a layer, by layer name.
+LANGUAGE = "language"
+DOC = "doc"
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A registered stage: the factory that builds it, what it reads and what it writes."""
+
+    target: str  # "module:factory"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+STAGES: dict[str, StageSpec] = {
+    "nlp.spacy.v1": StageSpec("presswatch.nlp.stage:make_stage", assigns=(LANGUAGE, DOC)),
+    "extract.entities.v1": StageSpec("presswatch.extract.entities:make_stage", requires=(DOC,), assigns=("entity",)),
+    # speakers get their canonical names from the entity layer
+    "extract.quotes.v1": StageSpec("presswatch.extract.quotes:make_stage", requires=(DOC, "entity"), assigns=("quote",)),
+    # a number inside a quote is claimed by the quote's speaker
+    "extract.claims.v1": StageSpec(
+        "presswatch.extract.claims:make_stage", requires=(DOC, "entity", "quote"), assigns=("claim",)
+    ),
+    "rhetoric.v1": StageSpec(
+        "presswatch.rhetoric.stage:make_stage", requires=(LANGUAGE,), assigns=("technique", "genre", "frame")
+    ),
 }
 
 #: The corpus layer runs once over all stored articles after the per-article stages.
@@ -50,6 +74,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 
 def resolve(target: str) -> Callable[..., Any]:
+    """The object a ``module:attr`` target names (imports the module)."""
     module, _, attr = target.partition(":")
     return getattr(importlib.import_module(module), attr)
 
@@ -57,21 +82,39 @@ def resolve(target: str) -> Callable[..., Any]:
 def target_of(name: str) -> str:
     """The ``module:factory`` of a stage: a registered name, or an import path given as is (plugins)."""
     if name in STAGES:
-        return STAGES[name]
+        return STAGES[name].target
     if ":" in name:
         return name
     known = ", ".join(sorted(STAGES))
     raise ValueError(f"unknown stage {name!r}; known stages: {known} (or give module:factory)")
 
 
-def check_stages(names: "tuple[str, ...] | list[str]") -> None:
-    """Fail early, with a clear message, if a stage name does not resolve (builds nothing).
+def spec_of(name: str) -> StageSpec:
+    """The spec of a stage. A plugin (``module:factory``) is imported; its factory may declare
+    ``requires``/``assigns`` attributes (tuples of names as in :class:`StageSpec`), else none."""
+    if name in STAGES:
+        return STAGES[name]
+    target = target_of(name)
+    factory = resolve(target)
+    return StageSpec(target, tuple(getattr(factory, "requires", ())), tuple(getattr(factory, "assigns", ())))
+
+
+def providers(what: str) -> list[str]:
+    """Registered stages that write ``what``."""
+    return [n for n, spec in STAGES.items() if what in spec.assigns]
+
+
+def check_stages(names: Iterable[str]) -> None:
+    """Fail early, with a clear message, if a stage name does not resolve, or if a stage reads
+    something no earlier stage writes (builds nothing).
 
     A registered stage's module is only located, not imported: the main process of a run with
     worker processes never runs the stages, and importing them there cost it about 200 MB
     (scikit-learn and pandas for the rhetoric layer). A plugin (``module:factory``) is imported,
     so that a wrong factory name is caught here too.
     """
+    names = list(names)
+    specs: list[StageSpec] = []
     for name in names:
         target = target_of(name)
         module = target.partition(":")[0]
@@ -79,20 +122,31 @@ def check_stages(names: "tuple[str, ...] | list[str]") -> None:
             if name in STAGES:
                 if importlib.util.find_spec(module) is None:
                     raise ImportError(f"no module named {module!r}")
+                specs.append(STAGES[name])
             else:
-                resolve(target)
+                specs.append(spec_of(name))
         except (ImportError, AttributeError, ValueError) as exc:
             raise ValueError(f"stage {name!r} ({target}) cannot be loaded: {exc}") from exc
+    written: set[str] = set()
+    for k, (name, spec) in enumerate(zip(names, specs)):
+        missing = [r for r in spec.requires if r not in written]
+        if missing:
+            raise ValueError(_missing_message(name, missing, names[:k]))
+        written.update(spec.assigns)
+
+
+def _missing_message(name: str, missing: list[str], before: list[str]) -> str:
+    """Why a stage cannot run where it stands, and the stages to put before it."""
+    need = [p for m in missing for p in providers(m)[:1]]
+    fix = list(dict.fromkeys([*before, *need]))
+    fix = [n for n in DEFAULT_STAGES if n in fix] + [n for n in fix if n not in DEFAULT_STAGES]
+    what = ", ".join(repr(m) for m in missing)
+    by = f" (written by {', '.join(repr(n) for n in dict.fromkeys(need))})" if need else ""
+    return (
+        f"stage {name!r} reads {what}, which no stage before it writes{by}; "
+        f"run them before it, e.g. --stages {','.join([*fix, name])}"
+    )
 
 
 class StageLoadError(RuntimeError):
     """A configured stage could not be built (a missing model, a broken install)."""
-
-
-def make_stage(name: str, options: "Options") -> Stage:
-    """Build the stage registered under ``name``."""
-    factory = resolve(target_of(name))
-    try:
-        return factory(options)
-    except Exception as exc:
-        raise StageLoadError(f"stage {name!r} could not be loaded: {' '.join(str(exc).split())}") from exc

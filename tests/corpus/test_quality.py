@@ -47,7 +47,7 @@ def test_quality_seed_002_shows_the_two_conflicts_the_issue_names(seeds_dir):
     from presswatch import analyze
 
     (path,) = seeds_dir.glob("002_*.txt")
-    res = analyze([path], stages=stages(), extra={"corpus_embedder": "hashing-tfidf-v1"})
+    res = analyze([path], stages=stages(), corpus_embedder="hashing-tfidf-v1")
     # the event counted ends the topic; the side in front depends on how the extract layer words units
     conflicts = {g["topic"].split()[-1]: sorted({c["value"] for c in g["claims"]}) for g in res.corpus["claim_conflicts"]}
     assert conflicts == {"killed": [25000, 55000], "mobilised": [300000, 1000000]}

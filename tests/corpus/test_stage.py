@@ -30,7 +30,7 @@ def _art(pair, published, outlet="x", claims=()):
 
 
 def _corpus():
-    return corpus_stage.make_corpus(Options.build(extra={"corpus_embedder": FALLBACK_NAME}))
+    return corpus_stage.make_corpus(Options.build(corpus_embedder=FALLBACK_NAME))
 
 
 def test_stage_writes_corpus_tables_and_json(tmp_path, counting):
@@ -91,9 +91,8 @@ def test_stage_analyze_twice_with_one_out_joins_new_folder(tmp_path, counting):
     (first_dir / "mob.txt").write_text(f"{MOB[0]}\n\n{MOB[1]}\n", encoding="utf-8")
     (first_dir / "sochi.txt").write_text(f"{SOCHI[0]}\n\n{SOCHI[1]}\n", encoding="utf-8")
     (second_dir / "mob2.txt").write_text(f"{MOB2[0]}\n\n{MOB2[1]}\n", encoding="utf-8")
-    extra = {"corpus_embedder": FALLBACK_NAME}
-    r1 = analyze([first_dir], out=out, stages=(), extra=extra)
-    r2 = analyze([second_dir], out=out, stages=(), extra=extra)
+    r1 = analyze([first_dir], out=out, stages=(), corpus_embedder=FALLBACK_NAME)
+    r2 = analyze([second_dir], out=out, stages=(), corpus_embedder=FALLBACK_NAME)
     assert r2.summary.analysed == 1
     written = json.loads((out / "corpus.json").read_text(encoding="utf-8"))
     assert written == json.loads(json.dumps(r2.corpus))

@@ -46,3 +46,32 @@ class PrepareFailsCorpus:
     def __call__(self, *, store, articles):
         return {"duplicates": [], "stories": [{"id": "s1", "articles": len(list(store.iter_articles()))}],
                 "claim_conflicts": [], "timeline": []}
+
+
+@dataclass
+class SlowStage:
+    """Adds one annotation, then takes 30 s on any article whose text contains SLOW (in short naps,
+    as Python code does between calls into C)."""
+
+    name: str = "test.slow.v1"
+
+    def __call__(self, articles: list[Article]) -> None:
+        import time
+
+        for a in articles:
+            a.add(Annotation("frame", "slow", score=1.0))
+            if "SLOW" in a.text:
+                end = time.monotonic() + 30
+                while time.monotonic() < end:
+                    time.sleep(0.01)
+
+
+def make_slow(options) -> SlowStage:
+    return SlowStage()
+
+
+def make_needs_quotes(options) -> MarkStage:
+    return MarkStage(name="test.needs_quotes.v1")
+
+
+make_needs_quotes.requires = ("quote",)  # type: ignore[attr-defined]

@@ -38,7 +38,7 @@ def write_corpus(folder: Path, n: int) -> list[Path]:
 
 @pytest.fixture
 def mark_stage(monkeypatch):
-    monkeypatch.setitem(registry.STAGES, "test.mark.v1", "tests.pipeline.stages_for_tests:make_mark")
+    monkeypatch.setitem(registry.STAGES, "test.mark.v1", registry.StageSpec("tests.pipeline.stages_for_tests:make_mark"))
     return "test.mark.v1"
 
 
@@ -192,3 +192,78 @@ def test_pipeline_entity_table_is_rebuilt_only_when_articles_were_written(tmp_pa
     with Store(tmp_path / "db.duckdb") as s:
         assert ("Vladimir Putin", 2) in first
         assert s.count("entities") == 0  # nothing new: the derived table was not rebuilt
+
+
+@pytest.fixture
+def slow_stage(monkeypatch):
+    monkeypatch.setitem(registry.STAGES, "test.slow.v1", registry.StageSpec("tests.pipeline.stages_for_tests:make_slow"))
+    return "test.slow.v1"
+
+
+def test_pipeline_article_over_its_time_budget_is_kept_with_the_layers_that_finished(tmp_path, mark_stage, slow_stage):
+    write_corpus(tmp_path / "in", 3)
+    (tmp_path / "in" / "slow.txt").write_text("Slow one\n\nThis article is SLOW for the stage.\n")
+    started = time.monotonic()
+    result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=(mark_stage, slow_stage, mark_stage),
+                     corpus=False, time_budget=1.0)
+    assert time.monotonic() - started < 20  # the slow stage would take 30 s
+    assert result.summary.analysed == 4 and result.summary.failed == 0
+    slow = [a for a in result.articles if "SLOW" in a.text][0]
+    # the first stage's layer stays; the interrupted stage's half-written layer and later stages do not
+    assert [(n.layer, n.label) for n in slow.annotations] == [("genre", "reporting")]
+    assert [e.stage for e in slow.errors] == ["test.slow.v1"] and "time budget of 1 s" in slow.errors[0].message
+    for a in result.articles:
+        if a is not slow:
+            assert [n.label for n in a.annotations] == ["reporting", "slow", "reporting"] and a.errors == []
+    assert not result.summary.ok
+
+
+def test_pipeline_time_budget_zero_means_no_limit():
+    from presswatch.options import DEFAULT_TIME_BUDGET, Options
+
+    assert Options.build().time_budget == DEFAULT_TIME_BUDGET
+    assert Options.build(time_budget=0).time_budget is None
+    with pytest.raises(ValueError, match="time_budget"):
+        Options.build(time_budget=-1)
+
+
+def test_pipeline_unknown_option_names_the_options():
+    with pytest.raises(ValueError, match="unknown option.*extra.*corpus_embedder"):
+        analyze([], extra={"corpus_embedder": "x"})
+
+
+def test_pipeline_stage_missing_its_input_stage_fails_before_reading_input(tmp_path):
+    with pytest.raises(ValueError, match="'extract.quotes.v1' reads 'entity'.*extract.entities.v1"):
+        analyze([tmp_path / "nope"], stages=("nlp.spacy.v1", "extract.quotes.v1"), corpus=False)
+
+
+def test_pipeline_closing_summary_groups_many_failures_by_reason(tmp_path, capsys):
+    from presswatch.model import Failure
+    from presswatch.options import Options
+    from presswatch.pipeline import RunSummary, group_failures
+    from presswatch.progress import print_summary
+
+    summary = RunSummary(read=130)
+    summary.failures += [Failure(f"/in/big_{i}.txt", "ingest", f"file is {20 + i} MB, over the limit") for i in range(100)]
+    summary.failures += [Failure(f"/in/empty_{i}.txt", "clean", "no article text left after cleaning") for i in range(29)]
+    summary.failures.append(Failure("/in/[red]x.txt", "ingest", "not a WARC file"))
+    groups = group_failures((f.source_path, f.stage, f.reason) for f in summary.failures)
+    assert [(g.stage, g.count, g.example) for g in groups] == [
+        ("ingest", 100, "/in/big_0.txt"), ("clean", 29, "/in/empty_0.txt"), ("ingest", 1, "/in/[red]x.txt")]
+    print_summary(summary, Options())
+    out = capsys.readouterr().out
+    assert "failed 100 × (ingest): file is 20 MB, over the limit e.g. /in/big_0.txt" in out
+    assert "failed 29 × (clean)" in out and "/in/[red]x.txt" in out  # markup in a path is shown as is
+    assert "big_1.txt" not in out and len(out.splitlines()) < 20
+
+
+def test_pipeline_cli_quotes_without_entities_is_a_usage_error_naming_the_stage(tmp_path):
+    from click.testing import CliRunner
+
+    from presswatch.cli import cli
+
+    write_corpus(tmp_path / "in", 1)
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                      "--stages", "nlp.spacy.v1,extract.quotes.v1", "-q"])
+    assert result.exit_code == 2 and "extract.entities.v1" in result.output
+    assert not (tmp_path / "out").exists()

@@ -252,7 +252,8 @@ def built_stages() -> tuple[tuple[Any, ...], dict[str, str]]:
     with its reason, and the tests say so rather than fail on another layer's set-up.
     """
     from presswatch.options import Options
-    from presswatch.registry import DEFAULT_STAGES, make_stage
+    from presswatch.registry import DEFAULT_STAGES
+    from presswatch.runner import make_stage
 
     options = Options.build(batch_size=8)
     ok: list[Any] = []

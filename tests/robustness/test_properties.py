@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from presswatch.clean import clean_record, repair_text
 from presswatch.extract.quotemarks import FAMILY
 from presswatch.model import Annotation, Article, RawRecord
-from presswatch.pipeline import process_batch
+from presswatch.runner import process_batch
 from presswatch.registry import DEFAULT_STAGES
 from presswatch.store import Store
 

@@ -453,7 +453,6 @@ class _torch_threads:
 
 
 def make_corpus(options: Any) -> CorpusLayer:
-    """The corpus layer for a run's options (``extra["corpus_embedder"]`` picks the story embedder)."""
-    extra = getattr(options, "extra", None) or {}
+    """The corpus layer for a run's options (``corpus_embedder`` picks the story embedder)."""
     workers = getattr(options, "workers", 1)
-    return CorpusLayer(extra.get("corpus_embedder", MODEL_NAME), threads=1 if workers > 1 else None)
+    return CorpusLayer(getattr(options, "corpus_embedder", None) or MODEL_NAME, threads=1 if workers > 1 else None)

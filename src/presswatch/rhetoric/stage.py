@@ -121,4 +121,4 @@ class RhetoricStage:
 
 def make_stage(options: Options) -> RhetoricStage:
     """Load the trained models once; fails with 'run make models' when they are missing."""
-    return RhetoricStage(load_models(options.extra.get("rhetoric_models")))
+    return RhetoricStage(load_models(options.rhetoric_models))

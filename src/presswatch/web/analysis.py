@@ -30,7 +30,7 @@ def installed_stages() -> tuple[str, ...]:
     """The default stages whose modules are installed (layers land one by one)."""
     out = []
     for name in DEFAULT_STAGES:
-        module = STAGES[name].partition(":")[0]
+        module = STAGES[name].target.partition(":")[0]
         try:
             found = importlib.util.find_spec(module) is not None
         except ModuleNotFoundError:
