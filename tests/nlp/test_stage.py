@@ -59,3 +59,37 @@ def test_nlp_stage_parse_is_the_same_whatever_the_parse_batch(nlp):
             (t.tag_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in b.doc
         ]
         assert b.doc.tensor.size == 0  # the tok2vec output is not kept on the parse
+
+
+def test_nlp_chunk_offsets_cover_the_text_in_bounded_paragraph_aligned_pieces():
+    from presswatch.nlp.stage import chunk_offsets
+
+    text = "\n\n".join(f"Paragraph {i} says something.\nA second line of it." for i in range(40))
+    spans = chunk_offsets(text, 200)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # consecutive, nothing lost
+    assert all(0 < e - s <= 200 for s, e in spans)
+    assert all(text[s:].startswith("Paragraph") for s, _ in spans)  # cut at paragraph breaks
+    one_line = "word " * 100
+    assert all(e - s <= 64 and one_line[s] == "w" for s, e in chunk_offsets(one_line, 64))
+    assert chunk_offsets("x" * 10, 4) == [(0, 4), (4, 8), (8, 10)]  # no break at all: cut where it must
+    assert chunk_offsets("short", 100) == [(0, 5)]
+
+
+def test_nlp_stage_parses_a_long_text_in_pieces_joined_into_one_doc(nlp, monkeypatch):
+    import presswatch.nlp.stage as nlp_stage
+
+    paragraphs = [f"Vladimir Putin met officials in region {i} on Monday.\nThey talked for hours." for i in range(30)]
+    text = "\n\n".join(paragraphs)
+    whole = Article.create("w", text)
+    NlpStage(nlp=nlp)([whole])
+    monkeypatch.setattr(nlp_stage, "WHOLE_CHARS", 300)
+    monkeypatch.setattr(nlp_stage, "CHUNK_CHARS", 300)
+    long = Article.create("l", text)
+    NlpStage(nlp=nlp)([long])
+    assert long.doc.text == text and len(nlp_stage.chunk_offsets(text, 300)) > 5
+    assert all("\n\n" not in s.text.strip() for s in long.doc.sents)
+    # the pieces are whole paragraphs, so the parse is the one-piece parse
+    assert [(t.idx, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in long.doc] == [
+        (t.idx, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in whole.doc]
+    assert [e.text for e in long.doc.ents].count("Vladimir Putin") == 30

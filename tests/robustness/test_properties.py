@@ -339,7 +339,8 @@ def test_properties_stages_on_text_longer_than_the_parse_limit(light_stages, tex
     import presswatch.nlp.stage as nlp_stage
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(nlp_stage, "MAX_PARSE_CHARS", limit)
+        mp.setattr(nlp_stage, "WHOLE_CHARS", limit)  # parsed in pieces of at most `limit` characters
+        mp.setattr(nlp_stage, "CHUNK_CHARS", limit)
         assert_clean_run(analyse(light_stages, [text]))
 
 

@@ -7,8 +7,10 @@ opens the next paragraph with a mark again; such pieces are linked (``continued`
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from itertools import accumulate
+from typing import Iterable, Iterator, Sequence
 
 #: Quote families: a quote opened by a mark of one family closes only with a mark of the same.
 FAMILY = {
@@ -41,6 +43,28 @@ class QuoteSpan:
     @property
     def closed(self) -> bool:
         return self.close_at is not None
+
+
+class Covered:
+    """Which offsets some (start, end) stretches cover, end exclusive; a bisection, not a scan.
+
+    The extractors ask this of every token near a quote: a scan over all quotes made that
+    quadratic in long articles.
+    """
+
+    def __init__(self, stretches: Iterable[tuple[int, int]]) -> None:
+        items = sorted(stretches)
+        self._starts = [s for s, _ in items]
+        self._reach = list(accumulate((e for _, e in items), max))  # furthest end so far
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos)
+        return k > 0 and self._reach[k - 1] > pos
+
+
+def marked(spans: Iterable[QuoteSpan]) -> Covered:
+    """Offsets inside a quote, its marks included (an unclosed quote runs to the end of its words)."""
+    return Covered((q.open_at, (q.close_at if q.close_at is not None else q.end) + 1) for q in spans)
 
 
 def lines_of(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

@@ -52,18 +52,14 @@ def _tokens_in(doc: Any, starts: list[int], a: int, b: int) -> list[Any]:
     return [doc[k] for k in range(i, j)]
 
 
-def _sentence_start(text: str, spans: Sequence[QuoteSpan], line_start: int, pos: int) -> int:
+def _sentence_start(text: str, inside: quotemarks.Covered, line_start: int, pos: int) -> int:
     """Where the sentence holding ``pos`` begins, ignoring full stops inside quotes."""
     k = pos - 1
     while k > line_start:
-        if text[k] in _SENT_END and text[k + 1 : k + 2].isspace() and not _inside(spans, k):
+        if text[k] in _SENT_END and text[k + 1 : k + 2].isspace() and k not in inside:
             return k + 1
         k -= 1
     return line_start
-
-
-def _inside(spans: Sequence[QuoteSpan], pos: int) -> bool:
-    return any(q.open_at <= pos <= (q.close_at if q.close_at is not None else q.end) for q in spans)
 
 
 def _other_event(tok: Any) -> bool:
@@ -112,6 +108,7 @@ class _Finder:
         self.starts = [t.idx for t in doc]
         self.lines = quotemarks.lines_of(text, paragraphs)
         self.spans = list(quotemarks.find(text, paragraphs))
+        self.inside = quotemarks.marked(self.spans)
         self.index = EntityIndex(entities)
         self.pronouns = Pronouns(
             doc, self.index, [s for s, _ in self.lines], PRONOUN_LINES, [(q.start, q.end) for q in self.spans]
@@ -122,7 +119,7 @@ class _Finder:
         ls, le = self.lines[q.line]
         verbs = [
             t for t in tokens
-            if is_speech_verb(t) and not _inside(self.spans, t.idx)
+            if is_speech_verb(t) and t.idx not in self.inside
             # "the Treasury continued to deny it": "continue" reports speech only on its own
             and not (lemma(t) == "continue" and any(c.dep_ == "xcomp" for c in t.children))
         ]
@@ -138,7 +135,7 @@ class _Finder:
                 # a parse that made the speaker an object of the quote: "'...,' a group of senators said"
                 root = self.doc[tokens[0].i : verb.i].root
                 subj = root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
-            if subj is None or _inside(self.spans, subj.idx) or not ls <= subj.idx < le:
+            if subj is None or subj.idx in self.inside or not ls <= subj.idx < le:
                 continue
             sp = resolve(self.doc, subj, self.index, self.pronouns, cue=verb.text)
             if sp is not None:
@@ -149,16 +146,17 @@ class _Finder:
         """(speaker, whether the quote reads as direct speech, whether a reporting clause was there)."""
         text = self.text
         ls, le = self.lines[q.line]
-        sent = _sentence_start(text, self.spans, ls, q.open_at)
+        sent = _sentence_start(text, self.inside, ls, q.open_at)
         lead = text[sent : q.open_at]
         at_start = lead.strip(_LEAD_PUNCT + "•*·") == ""
         colon = lead.rstrip().endswith(":")
-        nxt = next((s.open_at for s in self.spans[k + 1 :] if s.line == q.line), le)
+        # the spans come line by line, so the next one on this line, if any, is the next one
+        nxt = self.spans[k + 1].open_at if k + 1 < len(self.spans) and self.spans[k + 1].line == q.line else le
         after_start = (q.close_at + 1) if q.close_at is not None else le
         after = _tokens_in(self.doc, self.starts, after_start, nxt)
         cut = next((n for n, t in enumerate(after) if n > 0 and t.text in _SENT_END), len(after))
         after = after[: cut + 1]
-        before = [t for t in _tokens_in(self.doc, self.starts, sent, q.open_at) if not _inside(self.spans, t.idx)]
+        before = [t for t in _tokens_in(self.doc, self.starts, sent, q.open_at) if t.idx not in self.inside]
         speech_lead = bool(before) and (
             is_speech_verb(before[-1]) or before[-1].text in ",:" and len(before) > 1 and is_speech_verb(before[-2])
         )
@@ -177,7 +175,7 @@ class _Finder:
             sp = self.clause(tokens, last, q, governs)
             if sp is not None:
                 return sp, direct, True
-        clause = any(is_speech_verb(t) for tokens, _, _ in order for t in tokens if not _inside(self.spans, t.idx))
+        clause = any(is_speech_verb(t) for tokens, _, _ in order for t in tokens if t.idx not in self.inside)
         return None, direct, clause
 
     def inherit(self, q: QuoteSpan, prev: Quote, prev_span: QuoteSpan, clause: bool, words: int) -> bool | None:

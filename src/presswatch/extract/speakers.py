@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from ..model import Annotation
 from ..nlp.models import lemma
+from .quotemarks import Covered
 from .resources import PEOPLE_NOUNS, REPORTING_VERBS, SPEECH_VERBS
 
 #: Pronouns that point back to one person who spoke before.
@@ -160,12 +161,13 @@ def resolve(
             return Speaker(str(ent.attrs["canonical"]), ent.start, ent.end, True, cue, ent.label)
     i, j = phrase_span(tok)
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    phrase = doc.text[start:end]
+    phrase = doc[i:j].text  # the span's own text: Doc.text joins the whole document on every call
     if "\n" in phrase:  # a parse that runs over a paragraph break: keep the subject's own line
-        lo = doc.text.rfind("\n", start, tok.idx) + 1 or start
-        hi = doc.text.find("\n", tok.idx, end)
-        start, end = max(start, lo), end if hi < 0 else hi
-        phrase = doc.text[start:end].strip()
+        lo = phrase.rfind("\n", 0, tok.idx - start) + 1
+        hi = phrase.find("\n", tok.idx - start)
+        phrase = phrase[lo : len(phrase) if hi < 0 else hi]
+        start, end = start + lo, start + len(phrase) + lo
+        phrase = phrase.strip()
     if not any(ch.isalpha() for ch in phrase):
         return None
     return Speaker(phrase, start, end, False, cue)
@@ -189,9 +191,10 @@ class Pronouns:
         self.events = speech_events(doc, index)
         self.quotes: list[tuple[int, str]] = []
         self.mentions: list[tuple[int, str, str]] = []  # offset, canonical, dependency of the name
+        in_quote = Covered(quoted)
         for ent in index.persons():
             span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-            if span is not None and not any(a <= ent.start < b for a, b in quoted):  # type: ignore[operator]
+            if span is not None and ent.start not in in_quote:
                 root = span.root
                 # "Putin's own comments were brief": the owner of the subject is what the line is about
                 dep = "nsubj" if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass") else root.dep_

@@ -2,6 +2,8 @@
 
 The parse is kept on ``Article.doc`` for the later stages of the same run and never stored.
 Non-English articles keep their language and skip English-only layers; they are never dropped.
+A long text is parsed in paragraph-aligned pieces joined into one Doc, so that the memory and
+time of a parse grow with the text, not faster.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from ..model import Article
 from ..options import Options
 from .models import detect_language, load_spacy
 
-#: spaCy's default max_length is 1,000,000 characters; articles are far below it, but a
-#: pathological input is parsed in a bounded prefix rather than crashing the batch.
-MAX_PARSE_CHARS = 1_000_000
+#: Texts up to this many characters are parsed in one piece (every PTC article, 47k at most, is).
+#: A longer one is parsed in pieces of at most CHUNK_CHARS: one 300 KB text in one piece took
+#: 23 s and 1 GB above the models, most of it in intermediate arrays that grow with the text.
+WHOLE_CHARS = 50_000
+CHUNK_CHARS = 20_000
 
 #: Texts spaCy parses at once inside a batch. Its intermediate arrays grow with this: on 128 PTC
 #: articles a worker peaked 779 MB above its models at 32 and 405 MB at 8, in the same time.
@@ -41,12 +45,25 @@ class NlpStage:
                 article.language = detect_language(article.text)
             if article.language == "en" and article.text.strip():
                 english.append(article)
-        texts = (a.text[:MAX_PARSE_CHARS] for a in english)
-        for article, doc in zip(english, self.nlp.pipe(texts, batch_size=self.batch_size)):
-            # The tok2vec output is read by no later layer (the model has no word vectors, and
-            # nothing asks for similarity); each Doc's slice kept its batch's whole array alive.
-            doc.tensor = _NO_TENSOR
-            article.doc = doc
+        pieces = [chunk_offsets(a.text, CHUNK_CHARS) if len(a.text) > WHOLE_CHARS else [(0, len(a.text))]
+                  for a in english]
+        texts = (a.text[s:e] for a, spans in zip(english, pieces) for s, e in spans)
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
+        for article, spans in zip(english, pieces):
+            parts = []
+            for _ in spans:
+                doc = next(docs)
+                # The tok2vec output is read by no later layer (the model has no word vectors, and
+                # nothing asks for similarity); each Doc's slice kept its batch's whole array alive.
+                doc.tensor = _NO_TENSOR
+                parts.append(doc)
+            article.doc = parts[0] if len(parts) == 1 else self._join(parts)
+
+    def _join(self, parts: list[Any]) -> Any:
+        """One Doc of consecutive pieces of a text (their texts joined as they are)."""
+        from spacy.tokens import Doc
+
+        return Doc.from_docs(parts, ensure_whitespace=False, exclude=("tensor", "user_data"))
 
     def memory_zone(self) -> AbstractContextManager[Any]:
         """spaCy's memory zone around one batch: the vocabulary does not grow with every new word seen.
@@ -54,6 +71,31 @@ class NlpStage:
         Parses made inside are invalid after it; the pipeline drops them at the end of the batch.
         """
         return self.nlp.memory_zone()
+
+
+def chunk_offsets(text: str, limit: int) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of ``text``, each at most ``limit`` characters, that cover
+    it exactly: cut after a paragraph break where there is one, else after a line break, else
+    after a space; a run of ``limit`` characters without any is cut where it must be."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        stop = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            k = text.rfind(sep, start + 1, stop)
+            if k > start:
+                cut = k + len(sep)
+                # whitespace stays with the piece it ends: the next piece starts on a word
+                while cut < stop and text[cut].isspace():
+                    cut += 1
+                break
+        if cut <= start:
+            cut = stop
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
 
 
 def make_stage(options: Options) -> NlpStage:
