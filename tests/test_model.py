@@ -44,3 +44,21 @@ def test_model_refuses_newer_schema():
     d["schema_version"] = 99
     with pytest.raises(ValueError, match="newer"):
         Article.from_dict(d)
+
+
+def test_model_published_date_is_the_day_of_the_iso_string_parsed_once():
+    from datetime import date
+
+    from presswatch.model import published_day
+
+    a = Article.create("p", "Some text.", published="2022-09-21T18:30:00+03:00")
+    assert a.published_date == date(2022, 9, 21)
+    assert a.to_dict()["published"] == "2022-09-21T18:30:00+03:00"  # the contract stays a string
+    a.published = "2022-10-01"
+    assert a.published_date == date(2022, 10, 1)  # a changed value is parsed again
+    a.published = None
+    assert a.published_date is None
+    assert published_day("2022-09-21Z") == date(2022, 9, 21)
+    assert published_day("2022-09-21 at noon") == date(2022, 9, 21)
+    assert [published_day(v) for v in ("2022-13-45", "yesterday", "", None, "2022")] == [None] * 5
+    assert Article.from_dict(a.to_dict()) == a

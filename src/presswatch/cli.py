@@ -33,9 +33,11 @@ class LazyGroup(click.Group):
     """A click group whose subcommands live in other modules and load on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """Built-in commands plus the lazy ones whose module is installed."""
         return sorted(set(super().list_commands(ctx)) | {n for n in LAZY_COMMANDS if self._available(n)})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        """A built-in command, or a lazy one imported now (None when its module is not installed)."""
         if name in self.commands:
             return self.commands[name]
         target = LAZY_COMMANDS.get(name)
@@ -131,6 +133,7 @@ def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
 
 
 def main() -> None:
+    """The `presswatch` console script."""
     cli(prog_name="presswatch")
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Mapping
 
 SCHEMA_VERSION = 1
@@ -24,11 +26,8 @@ __all__ = [
     "Failure",
     "paragraph_offsets",
     "content_id",
+    "published_day",
 ]
-
-
-def _freeze_attrs(attrs: Mapping[str, Any] | None) -> dict[str, Any]:
-    return dict(attrs or {})
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,7 @@ class Annotation:
         return text[self.start : self.end]
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
         return {
             "layer": self.layer,
             "label": self.label,
@@ -66,13 +66,14 @@ class Annotation:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Annotation":
+        """Read back what ``to_dict`` wrote."""
         return cls(
             layer=d["layer"],
             label=d["label"],
             start=d.get("start"),
             end=d.get("end"),
             score=d.get("score"),
-            attrs=_freeze_attrs(d.get("attrs")),
+            attrs=dict(d.get("attrs") or {}),
         )
 
 
@@ -84,10 +85,12 @@ class Removed:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
         return {"text": self.text, "reason": self.reason}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Removed":
+        """Read back what ``to_dict`` wrote."""
         return cls(text=d["text"], reason=d["reason"])
 
 
@@ -99,10 +102,12 @@ class StageError:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
         return {"stage": self.stage, "message": self.message}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "StageError":
+        """Read back what ``to_dict`` wrote."""
         return cls(stage=d["stage"], message=d["message"])
 
 
@@ -120,6 +125,27 @@ class RawRecord:
     meta: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def published_day(value: str | None) -> date | None:
+    """The day of an ISO 8601 publication date (time and zone ignored); None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = _ISO_DAY.match(value)  # "2022-09-21 at noon": the day is still readable
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
 def content_id(title: str | None, text: str) -> str:
     """A stable id derived from the clean content: the same article read twice gets one id."""
     norm = " ".join((title or "").split()) + "\n" + " ".join(text.split())
@@ -131,6 +157,7 @@ class Article:
     """One article: fixed clean text plus the annotations every layer adds to it.
 
     ``doc`` holds the spaCy parse for the lifetime of a run; it is never serialised.
+    ``published`` stays the ISO 8601 string of the output contract; ``published_date`` is its day.
     """
 
     id: str
@@ -146,6 +173,8 @@ class Article:
     annotations: list[Annotation] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
     doc: Any = field(default=None, repr=False, compare=False)
+    _published_parsed: str | None = field(default=None, init=False, repr=False, compare=False)
+    _published_day: date | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def create(
@@ -169,6 +198,15 @@ class Article:
             **kwargs,
         )
 
+    @property
+    def published_date(self) -> date | None:
+        """The day the article was published (time and zone ignored), or None when not known."""
+        if self._published_parsed != self.published:
+            # parsed once per value: the corpus layer asks for it of every claim and date
+            self._published_day = published_day(self.published)
+            self._published_parsed = self.published
+        return self._published_day
+
     # -- annotations -----------------------------------------------------------------------
     def add(self, annotation: Annotation) -> None:
         """Add one annotation, checking that its offsets lie inside the text."""
@@ -179,10 +217,6 @@ class Article:
             )
         self.annotations.append(annotation)
 
-    def extend(self, annotations: Iterable[Annotation]) -> None:
-        for a in annotations:
-            self.add(a)
-
     def layer(self, name: str) -> list[Annotation]:
         """The annotations of one layer, in text order."""
         return sorted(
@@ -191,15 +225,18 @@ class Article:
         )
 
     def record_error(self, stage: str, exc: BaseException | str) -> None:
+        """Record that a stage failed on this article (one line, at most 500 characters)."""
         msg = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
         self.errors.append(StageError(stage=stage, message=" ".join(str(msg).split())[:500]))
 
     def paragraph_texts(self) -> Iterator[str]:
+        """The text of each paragraph, in order."""
         for s, e in self.paragraphs:
             yield self.text[s:e]
 
     # -- JSON ---------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
         return {
             "schema_version": SCHEMA_VERSION,
             "id": self.id,
@@ -217,10 +254,12 @@ class Article:
         }
 
     def to_json(self) -> str:
+        """One line of articles.jsonl."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Article":
+        """Read back what ``to_dict`` wrote."""
         version = d.get("schema_version", SCHEMA_VERSION)
         if version > SCHEMA_VERSION:
             raise ValueError(f"article schema version {version} is newer than this presswatch ({SCHEMA_VERSION})")
@@ -241,6 +280,7 @@ class Article:
 
     @classmethod
     def from_json(cls, line: str) -> "Article":
+        """Read back one line of articles.jsonl."""
         return cls.from_dict(json.loads(line))
 
 
@@ -271,4 +311,5 @@ class Failure:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the output contract."""
         return {"source_path": self.source_path, "stage": self.stage, "reason": self.reason}

@@ -65,13 +65,16 @@ class RunSummary:
 
     @property
     def failed(self) -> int:
+        """How many inputs or articles could not be analysed."""
         return len(self.failures)
 
     @property
     def ok(self) -> bool:
+        """Whether the run had no failure and no stage error (the exit status)."""
         return not self.failures and not self.stage_errors
 
     def to_dict(self) -> dict[str, Any]:
+        """The summary as plain JSON data."""
         return {
             "read": self.read,
             "analysed": self.analysed,
@@ -199,6 +202,7 @@ def analyze(
 
 
 def _language_note(language: str | None) -> str:
+    """The warning for an article the English-only layers skip."""
     if language is None:
         return "language not identified; English-only layers skipped (article kept)"
     return f"language {language!r}; English-only layers skipped (article kept)"
@@ -242,6 +246,7 @@ def _todo_batches(
 
 
 def _open_store(opts: Options):  # -> Store | None
+    """The run's store, or None when the run keeps no database."""
     if opts.db is None:
         return None
     from .store import Store
@@ -301,6 +306,7 @@ def _run_corpus(layer: Any, store, articles: list[Article], summary: RunSummary)
 
 
 def _write_outputs(out: Path, store, kept: list[Article], corpus: dict[str, Any]) -> None:
+    """Write articles.jsonl (from the store when there is one) and corpus.json into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / "articles.jsonl.tmp"
     with tmp.open("w", encoding="utf-8") as fh:

@@ -104,12 +104,14 @@ Deadlines = dict[int, float]
 
 
 def _time_left(deadlines: Deadlines | None, articles: Sequence[Article]) -> float | None:
+    """Seconds left to the earliest deadline of ``articles`` (None: no limit)."""
     if not deadlines:
         return None
     return min(deadlines[id(a)] for a in articles) - time.monotonic()
 
 
 def _ran_out(stage: Stage, article: Article, budget: float | None) -> None:
+    """Record on the article that a stage used up its time budget."""
     article.record_error(
         stage.name,
         f"time budget of {budget or 0:g} s used up in this stage ({len(article.text):,} characters); "
@@ -207,6 +209,7 @@ class SerialRunner:
         self.stages = []
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[Outcome]:
+        """(done, lost) for each batch, in input order."""
         for batch in batches:
             yield process_batch(self.stages, batch, self.options.time_budget), []
 
@@ -230,6 +233,7 @@ def _worker_init(options: Options) -> None:
 
 
 def _worker_run(batch: list[Article]) -> list[Article]:
+    """Run the stages of this worker over one batch."""
     return process_batch(_WORKER_STAGES, batch, _WORKER_BUDGET)
 
 
@@ -269,6 +273,7 @@ class PoolRunner:
         self.pool = self._new_pool()
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[Outcome]:
+        """(done, lost) for each batch, in input order."""
         pending: deque[tuple[list[Article], Future]] = deque()
         it = iter(batches)
         exhausted = False

@@ -40,14 +40,14 @@ def test_quotemarks_multi_paragraph_quote_is_linked():
     text = "He said: 'First part of it.\n\n'Second part of it.'\n\nNo quote here."
     found = list(quotemarks.find(text, paragraph_offsets(text)))
     assert [text[q.start : q.end] for q in found] == ["First part of it.", "Second part of it."]
-    assert found[0].continued and not found[0].closed
-    assert found[1].continues and found[1].closed
+    assert found[0].continued and found[0].close_at is None
+    assert found[1].continues and found[1].close_at is not None
 
 
 def test_quotemarks_unclosed_quote_at_the_end_is_kept():
     text = "He went on.\n\n'Let them run away. I was not worried in 2020 when people left"
     found = list(quotemarks.find(text, paragraph_offsets(text)))
-    assert len(found) == 1 and not found[0].closed
+    assert len(found) == 1 and found[0].close_at is None
     assert text[found[0].start : found[0].end].endswith("when people left")
 
 

@@ -12,7 +12,7 @@ def test_entities_table_merges_surname_only_canonicals(tmp_path):
     t1 = "Sergei Shoigu said the call-up was limited. Shoigu spoke on television."
     t2 = "Shoigu said on Wednesday the total would not grow."
     a1 = Article.create("a1", t1)
-    a1.extend([person(t1, "Sergei Shoigu", "Sergei Shoigu"), person(t1, "Shoigu spoke", "Sergei Shoigu")])
+    a1.annotations += [person(t1, "Sergei Shoigu", "Sergei Shoigu"), person(t1, "Shoigu spoke", "Sergei Shoigu")]
     a2 = Article.create("a2", t2)
     a2.add(person(t2, "Shoigu", "Shoigu"))
     with Store(tmp_path / "db.duckdb") as store:

@@ -9,9 +9,10 @@ annotations; within a batch a surname-only canonical joins the batch's one full 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator, Sequence
 
+from ..attrs import EntityAttrs
 from ..model import Annotation, Article
 from ..nlp.models import lemma
 from ..nlp.stage import is_english
@@ -187,7 +188,7 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
         if label == PERSON and (tt := title_of(doc, a, b)) is not None:
             titles.setdefault(c, []).append(tt)
             mention_titles[(a, b)] = tt
-    quoted = [(q.start, q.end) for q in quotemarks.find(text, paragraphs)]
+    quoted = quotemarks.Covered((q.start, q.end) for q in quotemarks.find(text, paragraphs))
     roles = {(a, b): role for a, b, role in role_phrases(doc, covered)}
     # names and roles in text order: a role resolves to who was named (or spoke) before it
     events = sorted([(a, b, label, c, False) for a, b, label, c in mentions] + [(a, b, "", "", True) for a, b in roles])
@@ -196,7 +197,7 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
     for a, b, label, c, is_role in events:
         s, e = _char_span(doc, a, b)
         if is_role:
-            if any(qs <= s < qe for qs, qe in quoted):
+            if s in quoted:
                 continue  # a role inside someone's words may mean anyone; do not guess
             who = resolve_role(roles[(a, b)], s, titles, spoke, seen)
             if who is None:
@@ -215,12 +216,9 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
 
 
 def to_annotation(m: Mention) -> Annotation:
-    attrs: dict[str, Any] = {"canonical": m.canonical}
-    if m.role:
-        attrs["role"] = True
-    if m.title:
-        attrs["title"] = m.title
-    return Annotation("entity", m.label, m.start, m.end, attrs=attrs)
+    """The `entity` annotation of a mention."""
+    attrs = EntityAttrs(canonical=m.canonical, role=m.role, title=m.title or None)
+    return Annotation(EntityAttrs.layer, m.label, m.start, m.end, attrs=attrs.to_dict())
 
 
 @dataclass
@@ -238,9 +236,10 @@ class EntityStage:
         for article, ms in found:
             for m in ms:
                 if m.label == PERSON and m.canonical in merged:
-                    m = Mention(m.start, m.end, m.label, m.text, merged[m.canonical], m.role, m.title, m.tokens)
+                    m = replace(m, canonical=merged[m.canonical])
                 article.add(to_annotation(m))
 
 
 def make_stage(options: Options) -> EntityStage:
+    """The entity stage (no model of its own: it reads the parse)."""
     return EntityStage()

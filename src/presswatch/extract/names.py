@@ -41,6 +41,7 @@ def is_full_name(name: str) -> bool:
 
 
 def surname(name: str) -> str:
+    """The last word of a name."""
     return name.split()[-1] if name.split() else name
 
 

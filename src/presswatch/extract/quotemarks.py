@@ -40,10 +40,6 @@ class QuoteSpan:
     continued: bool = False  # goes on into the next line's quote
     continues: bool = False  # goes on from the previous line's quote
 
-    @property
-    def closed(self) -> bool:
-        return self.close_at is not None
-
 
 class Covered:
     """Which offsets some (start, end) stretches cover, end exclusive; a bisection, not a scan.

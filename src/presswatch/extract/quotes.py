@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
+from ..attrs import EntityAttrs, QuoteAttrs
 from ..model import Annotation, Article
 from ..nlp.models import lemma
 from ..nlp.stage import is_english
@@ -194,6 +195,7 @@ class _Finder:
         return None
 
     def run(self) -> Iterator[Quote]:
+        """Every quote of the article with its speaker, in text order."""
         prev: Quote | None = None
         prev_span: QuoteSpan | None = None
         for k, q in enumerate(self.spans):
@@ -249,11 +251,9 @@ def find(doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], entities: S
 
 
 def to_annotation(q: Quote) -> Annotation:
-    attrs: dict[str, Any] = {"speaker": q.speaker, "cue": q.cue}
-    if q.speaker_start is not None:
-        attrs["speaker_start"] = q.speaker_start
-        attrs["speaker_end"] = q.speaker_end
-    return Annotation("quote", q.label, q.start, q.end, attrs=attrs)
+    """The `quote` annotation of a quote."""
+    attrs = QuoteAttrs(speaker=q.speaker, cue=q.cue, speaker_start=q.speaker_start, speaker_end=q.speaker_end)
+    return Annotation(QuoteAttrs.layer, q.label, q.start, q.end, attrs=attrs.to_dict())
 
 
 @dataclass
@@ -266,10 +266,11 @@ class QuoteStage:
         for article in articles:
             if not is_english(article):
                 continue
-            entities = article.layer("entity")
+            entities = article.layer(EntityAttrs.layer)
             for q in find(article.doc, article.text, article.paragraphs, entities):
                 article.add(to_annotation(q))
 
 
 def make_stage(options: Options) -> QuoteStage:
+    """The quote stage (no model of its own: it reads the parse and the entities)."""
     return QuoteStage()

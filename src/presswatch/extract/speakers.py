@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
+from ..attrs import EntityAttrs
 from ..model import Annotation
 from ..nlp.models import lemma
 from .quotemarks import Covered
@@ -44,14 +45,22 @@ class Speaker:
 
 
 class EntityIndex:
-    """Entity annotations of one article, looked up by character offset."""
+    """Entity annotations of one article, looked up by character offset, with their canonical names."""
 
     def __init__(self, annotations: Iterable[Annotation]) -> None:
+        names = {
+            id(a): name for a in annotations
+            if a.layer == EntityAttrs.layer and a.start is not None and (name := EntityAttrs.of(a).canonical)
+        }
         self.items = sorted(
-            (a for a in annotations if a.layer == "entity" and a.start is not None and a.attrs.get("canonical")),
-            key=lambda a: (a.start, -(a.end or 0)),
+            (a for a in annotations if id(a) in names), key=lambda a: (a.start, -(a.end or 0)),
         )
+        self._names = names
         self.starts = [a.start for a in self.items]
+
+    def canonical(self, ann: Annotation) -> str:
+        """The canonical name of one of the indexed mentions."""
+        return str(self._names[id(ann)])
 
     def at(self, pos: int) -> Annotation | None:
         """The entity mention covering character ``pos``, if any."""
@@ -62,10 +71,12 @@ class EntityIndex:
         return None
 
     def persons(self) -> list[Annotation]:
+        """The PERSON mentions, in text order."""
         return [a for a in self.items if a.label == "PERSON"]
 
 
 def is_speech_verb(tok: Any) -> bool:
+    """A verb that reports speech ("said", "told", "added")."""
     return tok.pos_ in ("VERB", "AUX") and lemma(tok).lower() in SPEECH_VERBS
 
 
@@ -158,7 +169,7 @@ def resolve(
         if ent.label == "NORP" and tok.idx != ent.start:
             ent = None  # "Russian authorities": the nationality only qualifies the speaker
         elif ent.label != "NORP":
-            return Speaker(str(ent.attrs["canonical"]), ent.start, ent.end, True, cue, ent.label)
+            return Speaker(index.canonical(ent), ent.start, ent.end, True, cue, ent.label)
     i, j = phrase_span(tok)
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     phrase = doc[i:j].text  # the span's own text: Doc.text joins the whole document on every call
@@ -200,9 +211,10 @@ class Pronouns:
                 dep = "nsubj" if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass") else root.dep_
                 if dep == "nsubj" and (root.head if root.dep_ != "poss" else root.head.head).dep_ == "ROOT":
                     dep = "main"  # the subject of its sentence's main verb
-                self.mentions.append((int(ent.start), str(ent.attrs["canonical"]), dep))  # type: ignore[arg-type]
+                self.mentions.append((int(ent.start), index.canonical(ent), dep))  # type: ignore[arg-type]
 
     def line(self, pos: int) -> int:
+        """The index of the line holding offset ``pos``."""
         return max(0, bisect.bisect_right(self.line_starts, pos) - 1)
 
     def _unlisted_subject(self, start: int, end: int) -> str | None:
@@ -261,7 +273,7 @@ def speech_events(doc: Any, index: EntityIndex) -> list[tuple[int, str]]:
             continue
         root = tok.root
         if root.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(root.head):
-            out.append((int(ent.start), str(ent.attrs["canonical"])))  # type: ignore[arg-type]
+            out.append((int(ent.start), index.canonical(ent)))  # type: ignore[arg-type]
     return out
 
 

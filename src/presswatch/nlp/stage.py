@@ -34,6 +34,8 @@ _NO_TENSOR = np.zeros((0,), dtype="float32")
 
 @dataclass
 class NlpStage:
+    """Detects the language of every article and parses the English ones (batched)."""
+
     nlp: Any
     batch_size: int = PARSE_BATCH
     name: str = "nlp.spacy.v1"
@@ -99,6 +101,7 @@ def chunk_offsets(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 def make_stage(options: Options) -> NlpStage:
+    """The nlp stage with the run's spaCy model, loaded once."""
     return NlpStage(nlp=load_spacy(options.spacy_model), batch_size=min(options.batch_size, PARSE_BATCH))
 
 
