@@ -157,11 +157,11 @@ def prepared_rows(rows: list[tuple[Any, ...]], ks: list[int], vectors: Any, rng:
     from presswatch.corpus.duplicates import fingerprint
     from presswatch.corpus.embed import MODEL_NAME
     from presswatch.corpus.stage import cache_row
-    from presswatch.store import Store
+    from presswatch.store.read import article_from_row
 
     moved = vectors[ks] + rng.normal(0.0, 0.02, size=(len(rows), vectors.shape[1])).astype(np.float32)
     moved /= np.linalg.norm(moved, axis=1, keepdims=True)
-    return [cache_row(fingerprint(Store._article(row, [])), MODEL_NAME, vec) for row, vec in zip(rows, moved)]
+    return [cache_row(fingerprint(article_from_row(row, [])), MODEL_NAME, vec) for row, vec in zip(rows, moved)]
 
 
 def build_store(path: Path, n: int, bases: list[Any], vectors: Any = None) -> float:

@@ -1,5 +1,10 @@
-"""The embedded DuckDB store: articles, annotations, failures, and what the corpus layer finds."""
+"""The embedded DuckDB store: articles, annotations, failures, and what the corpus layer finds.
 
-from .duck import Store, SCHEMA_SQL
+``schema`` defines every table and the schema version; ``read`` turns the tables into typed records.
+"""
 
-__all__ = ["Store", "SCHEMA_SQL"]
+from .duck import Store
+from .read import Reader
+from .schema import VERSION as SCHEMA_VERSION, SchemaVersionError
+
+__all__ = ["Store", "Reader", "SCHEMA_VERSION", "SchemaVersionError"]

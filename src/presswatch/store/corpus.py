@@ -11,44 +11,13 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
 
+from .schema import CORPUS_TABLES
+
 if TYPE_CHECKING:
     from ..model import Article
     from ..corpus.stories import StoryState
     from ..corpus.types import ClaimGroup, DuplicateGroup, Story, TimelineEntry
     from .duck import Store
-
-VECTORS_SQL = """
-CREATE TABLE IF NOT EXISTS corpus_vectors (
-    article_id VARCHAR PRIMARY KEY,
-    exact VARCHAR,
-    shingles INTEGER,
-    minhash UINTEGER[],
-    model VARCHAR,
-    embedding FLOAT[]
-)"""
-# One row per group (members as a JSON list of ids, earliest first) for readers; one row per member
-# (with its paragraph differences) for joins.
-DUPLICATES_SQL = """CREATE TABLE duplicates (
-    group_id VARCHAR PRIMARY KEY, kind VARCHAR, articles JSON, size INTEGER, first_published VARCHAR)"""
-DUPLICATE_MEMBERS_SQL = """CREATE TABLE duplicate_members (
-    group_id VARCHAR, kind VARCHAR, rank INTEGER, article_id VARCHAR, published VARCHAR, outlet VARCHAR,
-    similarity DOUBLE, added JSON, removed JSON)"""
-STORIES_SQL = """CREATE TABLE stories (
-    id VARCHAR PRIMARY KEY, label VARCHAR, entities JSON, key_phrase VARCHAR, start VARCHAR, "end" VARCHAR,
-    size INTEGER, articles JSON)"""
-STORY_ARTICLES_SQL = """CREATE TABLE story_articles (
-    story_id VARCHAR, article_id VARCHAR, score DOUBLE, published VARCHAR, title VARCHAR)"""
-STORY_STATE_SQL = """CREATE TABLE story_state (
-    story_id VARCHAR PRIMARY KEY, model VARCHAR, vector_sum FLOAT[], entity_counts JSON, entity_mentions JSON,
-    start VARCHAR, "end" VARCHAR)"""
-CLAIMS_SQL = """CREATE TABLE {name} (
-    conflict_id VARCHAR, kind VARCHAR, topic VARCHAR, story_id VARCHAR, note VARCHAR, article_id VARCHAR,
-    outlet VARCHAR, value DOUBLE, modifier VARCHAR, text VARCHAR, sentence VARCHAR, speaker VARCHAR, published VARCHAR,
-    refers_to VARCHAR)"""
-TIMELINE_SQL = """CREATE TABLE timeline (
-    story_id VARCHAR, date VARCHAR, precision VARCHAR, date_text VARCHAR, relative BOOLEAN, article_id VARCHAR,
-    statement VARCHAR, start INTEGER, "end" INTEGER)"""
-
 
 # -- per-article cache ------------------------------------------------------------------------
 CacheRow = tuple[str, int, np.ndarray, "str | None", "np.ndarray | None"]
@@ -85,7 +54,7 @@ def load_vectors(store: "Store", ids: Sequence[str] | None = None) -> dict[str, 
 
 def save_vectors(store: "Store", rows: Iterable[tuple[str, str, int, np.ndarray, str | None, np.ndarray | None]]) -> None:
     """Insert or replace the cached signature and embedding of articles (through Arrow, a chunk at a time)."""
-    store.con.execute(VECTORS_SQL)
+    store.ensure_table("corpus_vectors")
     store.insert_rows("corpus_vectors", rows, on_conflict="replace")
 
 
@@ -113,17 +82,7 @@ def text_article_ids(store: "Store") -> list[str]:
 
 def fetch_articles(store: "Store", ids: Sequence[str], layers: Sequence[str] = ()) -> dict[str, "Article"]:
     """A few articles by id, with only the annotation ``layers`` asked for (duplicate diffs, claim sentences)."""
-    from .duck import ARTICLE_COLUMNS
-
-    out: dict[str, "Article"] = {}
-    for chunk in _chunks(sorted(set(ids))):
-        rows = store.con.execute(
-            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [chunk]
-        ).fetchall()
-        anns = store._annotations(chunk, list(layers))
-        for row in rows:
-            out[row[0]] = store._article(row, anns.get(row[0], []))
-    return out
+    return store.get_articles(sorted(set(ids)), list(layers))
 
 
 # -- story state ------------------------------------------------------------------------------
@@ -184,14 +143,12 @@ def write_results(
     _replace_table(
         store,
         "duplicates",
-        DUPLICATES_SQL,
         ((g.id, g.kind, json.dumps([m.article for m in g.members]), len(g.members), g.members[0].published)
          for g in duplicates),
     )
     _replace_table(
         store,
         "duplicate_members",
-        DUPLICATE_MEMBERS_SQL,
         (
             (g.id, g.kind, rank, m.article, m.published, m.outlet, m.similarity,
              json.dumps(list(m.added), ensure_ascii=False), json.dumps(list(m.removed), ensure_ascii=False))
@@ -202,20 +159,17 @@ def write_results(
     _replace_table(
         store,
         "stories",
-        STORIES_SQL,
         ((s.id, s.label, json.dumps(list(s.entities), ensure_ascii=False), s.key_phrase, s.start, s.end,
           len(s.articles), json.dumps([a.article for a in s.articles])) for s in stories),
     )
     _replace_table(
         store,
         "story_articles",
-        STORY_ARTICLES_SQL,
         ((s.id, a.article, a.score, a.published, a.title) for s in stories for a in s.articles),
     )
     _replace_table(
         store,
         "story_state",
-        STORY_STATE_SQL,
         (
             (s.id, model, np.asarray(s.vector_sum, dtype=np.float32),
              json.dumps(dict(s.entity_counts), ensure_ascii=False), json.dumps(dict(s.entity_mentions), ensure_ascii=False),
@@ -233,25 +187,23 @@ def write_results(
             for c in g.claims
         )
 
-    _replace_table(store, "claim_groups", CLAIMS_SQL.format(name="claim_groups"),
-                   claim_rows(("conflict", "update", "corroboration")))
-    _replace_table(store, "claim_conflicts", CLAIMS_SQL.format(name="claim_conflicts"), claim_rows(("conflict",)))
+    _replace_table(store, "claim_groups", claim_rows(("conflict", "update", "corroboration")))
+    _replace_table(store, "claim_conflicts", claim_rows(("conflict",)))
     _replace_table(
         store,
         "timeline",
-        TIMELINE_SQL,
         ((t.story, t.date.isoformat(), t.precision, t.date_text, t.relative, t.article, t.statement, t.start, t.end)
          for t in timeline),
     )
 
 
-def _replace_table(store: "Store", name: str, create_sql: str, rows: Iterable[Sequence[Any]]) -> None:
-    """Store.replace_table: rows are generated and inserted through Arrow a chunk at a time (one Arrow
-    table of 100k articles' rows would double their memory); numpy vectors become list columns."""
-    store.replace_table(name, create_sql, rows)
+def _replace_table(store: "Store", name: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Store.replace_table (the table as schema.py defines it): rows are generated and inserted through
+    Arrow a chunk at a time (one Arrow table of 100k articles' rows would double their memory); numpy
+    vectors become list columns."""
+    store.replace_table(name, rows)
 
 
 def result_tables() -> tuple[str, ...]:
     """Names of the tables the corpus layer writes."""
-    return ("duplicates", "duplicate_members", "stories", "story_articles", "story_state", "claim_groups",
-            "claim_conflicts", "timeline", "corpus_vectors")
+    return tuple(t.name for t in CORPUS_TABLES)

@@ -15,46 +15,9 @@ from typing import Any, Iterable, Iterator, Sequence
 import duckdb
 import numpy as np
 
-from ..model import SCHEMA_VERSION, Annotation, Article, Failure, Removed, StageError
-
-SCHEMA_SQL = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY,
-    source_path VARCHAR,
-    url VARCHAR,
-    outlet VARCHAR,
-    title VARCHAR,
-    published VARCHAR,
-    language VARCHAR,
-    text VARCHAR,
-    paragraphs JSON,
-    removed JSON,
-    errors JSON,
-    analysed_at TIMESTAMP DEFAULT current_timestamp
-);
-CREATE TABLE IF NOT EXISTS annotations (
-    article_id VARCHAR,
-    layer VARCHAR,
-    label VARCHAR,
-    start INTEGER,
-    "end" INTEGER,
-    score DOUBLE,
-    attrs JSON
-);
-CREATE TABLE IF NOT EXISTS article_sources (
-    article_id VARCHAR,
-    source_path VARCHAR,
-    PRIMARY KEY (article_id, source_path)
-);
-CREATE TABLE IF NOT EXISTS failures (
-    source_path VARCHAR,
-    stage VARCHAR,
-    reason VARCHAR,
-    severity VARCHAR DEFAULT 'error',
-    failed_at TIMESTAMP DEFAULT current_timestamp
-);
-"""
+from ..model import Article, Failure
+from .read import ARTICLE_COLUMNS, Reader, ids_param
+from .schema import TABLES, open_schema
 
 #: DuckDB memory_limit unless PRESSWATCH_DUCKDB_MEMORY says otherwise.
 DEFAULT_MEMORY_LIMIT = "512MB"
@@ -63,13 +26,7 @@ DEFAULT_MEMORY_LIMIT = "512MB"
 #: double their memory).
 INSERT_CHUNK = 2000
 
-#: A list parameter for ``IN``: DuckDB plans ``IN (?, ?, ...)`` with hundreds of placeholders slowly.
-_IDS = "SELECT unnest(?::VARCHAR[])"
-
-ARTICLE_COLUMNS = (
-    "id", "source_path", "url", "outlet", "title", "published", "language",
-    "text", "paragraphs", "removed", "errors",
-)
+_IDS = ids_param
 
 
 class Store:
@@ -84,11 +41,14 @@ class Store:
         # DuckDB's default is 80 % of RAM; bounded so a corpus run stays small beside its models (SET, not a
         # connect config, so other plain connections to the same file still open)
         self.con.execute("SET memory_limit = ?", [os.environ.get("PRESSWATCH_DUCKDB_MEMORY", DEFAULT_MEMORY_LIMIT)])
-        if not read_only:
-            self.con.execute(SCHEMA_SQL)
-            self.con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+        try:
+            # creates the tables of a new database, upgrades an older one, refuses a newer one
+            open_schema(self.con, read_only=read_only)
+        except Exception:
+            self.con.close()
+            raise
+        #: Typed reads (presswatch.store.read) over this connection.
+        self.read = Reader(self.con)
 
     # -- lifecycle ----------------------------------------------------------------------------
     def close(self) -> None:
@@ -165,17 +125,16 @@ class Store:
 
     def sources(self, article_id: str) -> list[str]:
         """Every input path an article was read from, its own first."""
-        return [r[0] for r in self.con.execute(
-            "SELECT source_path FROM article_sources WHERE article_id = ? ORDER BY source_path", [article_id]
-        ).fetchall()]
+        return self.read.sources(article_id)
 
-    def replace_table(self, name: str, create_sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Replace a derived table (corpus results) in one transaction; rows may be a generator."""
+    def replace_table(self, name: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Replace a derived table of schema.TABLES (corpus results, entities) in one transaction; rows may
+        be a generator."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(f'DROP TABLE IF EXISTS "{name}"')
-            con.execute(create_sql)
+            con.execute(TABLES[name].create_sql(if_not_exists=False))
             self.insert_rows(name, rows)
             con.execute("COMMIT")
         except Exception:
@@ -222,92 +181,42 @@ class Store:
     def _column_types(self, table: str) -> list[str]:
         return [r[1] for r in self.con.execute(f'DESCRIBE "{table}"').fetchall()]
 
-    # -- reads ------------------------------------------------------------------------------
+    def ensure_table(self, name: str) -> None:
+        """Create a table of schema.TABLES if the database lacks it (tables written on first use)."""
+        self.con.execute(TABLES[name].create_sql())
+
+    # -- reads (presswatch.store.read) ------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+        return self.read.has_article(article_id)
 
     def has_table(self, name: str) -> bool:
         """Whether the database has a table of that name (derived tables appear on first use)."""
-        row = self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
-        return row is not None
+        return self.read.has_table(name)
 
     def count(self, table: str = "articles") -> int:
         return int(self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
     def article_ids(self) -> list[str]:
-        return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY published NULLS LAST, id").fetchall()]
+        return self.read.article_ids()
 
     def find_ids(self, prefix: str) -> list[str]:
         """Ids that start with ``prefix`` (so users can type a short id)."""
-        return [r[0] for r in self.con.execute("SELECT id FROM articles WHERE starts_with(id, ?) ORDER BY id", [prefix]).fetchall()]
+        return self.read.find_ids(prefix)
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self.con.execute(
-            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
-        if row is None:
-            return None
-        return self._article(row, self._annotations([article_id]).get(article_id, []))
+        return self.read.article(article_id)
+
+    def get_articles(self, ids: Sequence[str], layers: Sequence[str] | None = None) -> dict[str, Article]:
+        """Articles by id (those stored), with only the annotation ``layers`` asked for when given."""
+        return self.read.articles(ids, layers)
 
     def iter_articles(self, batch_size: int = 500, layers: Sequence[str] | None = None) -> Iterator[Article]:
         """Every stored article with its annotations (only ``layers`` when given), streamed in batches."""
-        ids = self.article_ids()
-        for i in range(0, len(ids), batch_size):
-            chunk = ids[i : i + batch_size]
-            # a list parameter, not 500 placeholders: DuckDB takes ~1 s for such an IN list on the key column
-            rows = self.con.execute(
-                f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN ({_IDS})", [chunk]
-            ).fetchall()
-            by_id = {r[0]: r for r in rows}
-            anns = self._annotations(chunk, layers)
-            for aid in chunk:
-                if aid in by_id:
-                    yield self._article(by_id[aid], anns.get(aid, []))
+        return self.read.iter_articles(batch_size, layers)
 
     def failures(self, severity: str = "error") -> list[Failure]:
         """Recorded failures (or warnings, with severity='warning'), oldest first."""
-        return [
-            Failure(*r)
-            for r in self.con.execute(
-                "SELECT source_path, stage, reason FROM failures WHERE severity = ? ORDER BY failed_at, source_path",
-                [severity],
-            ).fetchall()
-        ]
-
-    # -- helpers ----------------------------------------------------------------------------
-    def _annotations(self, ids: Sequence[str], layers: Sequence[str] | None = None) -> dict[str, list[Annotation]]:
-        placeholders = ",".join("?" * len(ids))
-        only = f" AND layer IN ({','.join('?' * len(layers))})" if layers is not None else ""
-        out: dict[str, list[Annotation]] = {}
-        if layers is not None and not layers:
-            return out
-        for aid, layer, label, start, end, score, attrs in self.con.execute(
-            f'SELECT article_id, layer, label, start, "end", score, attrs FROM annotations '
-            f"WHERE article_id IN ({placeholders}){only} ORDER BY article_id, start NULLS FIRST, \"end\"",
-            list(ids) + list(layers or ()),
-        ).fetchall():
-            out.setdefault(aid, []).append(
-                Annotation(layer=layer, label=label, start=start, end=end, score=score, attrs=json.loads(attrs or "{}"))
-            )
-        return out
-
-    @staticmethod
-    def _article(row: Sequence[Any], annotations: list[Annotation]) -> Article:
-        (aid, source_path, url, outlet, title, published, language, text, paragraphs, removed, errors) = row
-        return Article(
-            id=aid,
-            source_path=source_path,
-            url=url,
-            outlet=outlet,
-            title=title,
-            published=published,
-            language=language,
-            text=text,
-            paragraphs=[(int(s), int(e)) for s, e in json.loads(paragraphs or "[]")],
-            removed=[Removed.from_dict(r) for r in json.loads(removed or "[]")],
-            errors=[StageError.from_dict(e) for e in json.loads(errors or "[]")],
-            annotations=annotations,
-        )
+        return self.read.failures(severity)
 
 
 def _quote(column: str) -> str:

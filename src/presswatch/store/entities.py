@@ -19,20 +19,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ..attrs import sql_select
 from ..extract.names import merge_surnames
 
-ENTITIES_SQL = (
-    'CREATE TABLE "entities" (canonical VARCHAR, label VARCHAR, mentions INTEGER, articles INTEGER, aliases JSON)'
-)
-ALIASES_SQL = 'CREATE TABLE "entity_aliases" (name VARCHAR, canonical VARCHAR)'
 #: Surface forms kept per entity (the most frequent first).
 MAX_ALIASES = 25
 
-_MENTIONS_SQL = """
-SELECT a.article_id, a.label, json_extract_string(a.attrs, '$.canonical') AS canonical,
-       substr(t.text, a.start + 1, a."end" - a.start) AS surface
-FROM annotations a JOIN articles t ON t.id = a.article_id
-WHERE a.layer = 'entity' AND a.start IS NOT NULL
+_MENTIONS_SQL = f"""
+SELECT article_id, label, canonical, surface FROM (
+    SELECT a.article_id, a.label, {sql_select("entity", "a.attrs")},
+           substr(t.text, a.start + 1, a."end" - a.start) AS surface
+    FROM annotations a JOIN articles t ON t.id = a.article_id
+    WHERE a.layer = 'entity' AND a.start IS NOT NULL
+)
 """
 
 
@@ -79,6 +78,6 @@ def write_entities(store) -> int:  # store: presswatch.store.Store
     """Rebuild the ``entities`` and ``entity_aliases`` tables from the stored annotations; rows written."""
     mentions = store.con.execute(_MENTIONS_SQL).fetchall()
     rows, aliases = entity_table(mentions)
-    store.replace_table("entities", ENTITIES_SQL, rows)
-    store.replace_table("entity_aliases", ALIASES_SQL, aliases)
+    store.replace_table("entities", rows)
+    store.replace_table("entity_aliases", aliases)
     return len(rows)
