@@ -267,3 +267,17 @@ def test_pipeline_cli_quotes_without_entities_is_a_usage_error_naming_the_stage(
                                       "--stages", "nlp.spacy.v1,extract.quotes.v1", "-q"])
     assert result.exit_code == 2 and "extract.entities.v1" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_pipeline_time_budget_holds_in_worker_processes(tmp_path):
+    write_corpus(tmp_path / "in", 3)
+    (tmp_path / "in" / "slow.txt").write_text("Slow one\n\nThis article is SLOW for the stage.\n")
+    # spawned workers import the registry afresh, so the test stages are named by their import paths
+    stages = ("tests.pipeline.stages_for_tests:make_mark", "tests.pipeline.stages_for_tests:make_slow")
+    started = time.monotonic()
+    result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=stages, corpus=False,
+                     workers=2, batch_size=2, time_budget=1.0)
+    assert time.monotonic() - started < 25
+    assert result.summary.analysed == 4
+    [(_, stage, message)] = result.summary.stage_errors
+    assert stage == "test.slow.v1" and "time budget" in message
