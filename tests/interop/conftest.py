@@ -80,3 +80,26 @@ def db_copy(built_db, tmp_path) -> Path:
     target = tmp_path / "presswatch.duckdb"
     shutil.copy(built_db[0], target)
     return target
+
+
+def write_conflicts(path: Path, groups: list[tuple[str, str, list[tuple]]]) -> None:
+    """Store claim conflicts with the corpus layer's own writer: (id, topic, [(article, value, text, speaker)])."""
+    from presswatch.corpus.types import ClaimGroup, ClaimRecord
+    from presswatch.store import Store
+    from presswatch.store.corpus import write_results
+
+    def claim(article, value, text, speaker):
+        return ClaimRecord(article=article, start=None, value=value, modifier=None, text=text, sentence=text,
+                           speaker=speaker, published=None, kind="mobilised", subject="men", qualifier=None,
+                           unit="men", when=None)
+
+    with Store(path) as store:
+        write_results(store, duplicates=[], states=[], stories=[], model="test", timeline=[], claim_groups=[
+            ClaimGroup(gid, "conflict", topic, None, tuple(claim(*c) for c in claims)) for gid, topic, claims in groups
+        ])
+
+
+@pytest.fixture
+def store_conflicts():
+    """write_conflicts, for tests that need corpus results in their database copy."""
+    return write_conflicts

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import duckdb
 import pandas as pd
 import pytest
@@ -82,13 +80,11 @@ def test_query_missing_layers_and_tables_give_empty_frames_with_columns(tmp_path
             assert list(frame.columns) == list(COLUMNS[name]), name
 
 
-def test_query_conflicts_from_corpus_json_beside_the_database(db_copy, built_db):
+def test_query_conflicts_from_the_corpus_tables(db_copy, built_db, store_conflicts):
     first, second = built_db[1]
-    corpus = {"claim_conflicts": [{"topic": "reservists mobilised", "claims": [
-        {"article": first.id, "value": 1000000, "text": "up to 1 million", "speaker": "Officials", "published": None},
-        {"article": second.id, "value": 300000, "text": "300,000", "speaker": "Dmitry Peskov", "published": None},
-    ]}]}
-    (db_copy.parent / "corpus.json").write_text(json.dumps(corpus))
+    store_conflicts(db_copy, [("c1", "reservists mobilised", [
+        (first.id, 1000000, "up to 1 million", "Officials"), (second.id, 300000, "300,000", "Dmitry Peskov"),
+    ])])
     with presswatch.open(db_copy) as db:
         conflicts = db.conflicts()
     assert list(conflicts.columns) == list(COLUMNS["conflicts"])
@@ -97,15 +93,11 @@ def test_query_conflicts_from_corpus_json_beside_the_database(db_copy, built_db)
     assert conflicts["article_id"].tolist() == [first.id, second.id]
 
 
-def test_query_conflicts_prefer_the_corpus_table(db_copy, built_db):
+def test_query_conflicts_keep_the_stored_claim_order(db_copy, built_db, store_conflicts):
     first = built_db[1][0]
-    con = duckdb.connect(str(db_copy))
-    con.execute("CREATE TABLE claim_conflicts (topic VARCHAR, claims JSON)")
-    con.execute("INSERT INTO claim_conflicts VALUES (?, ?)", ["troops", json.dumps([
-        {"article": first.id, "value": "55000", "text": "55,000", "speaker": "a source"},
-        {"article": first.id, "value": 25000, "text": "25,000", "speaker": "another"},
+    store_conflicts(db_copy, [("c1", "troops", [
+        (first.id, 55000, "55,000", "a source"), (first.id, 25000, "25,000", "another"),
     ])])
-    con.close()
     with presswatch.open(db_copy) as db:
         conflicts = db.conflicts()
     assert conflicts["value"].tolist() == [55000.0, 25000.0]
@@ -150,16 +142,11 @@ def test_analyze_accepts_paths_and_texts_and_returns_objects(tmp_path):
     assert result.summary.analysed == 2
 
 
-def test_query_conflicts_read_the_flat_corpus_table(db_copy, built_db):
+def test_query_conflicts_one_row_per_claim_with_the_group_id(db_copy, built_db, store_conflicts):
     first, second = built_db[1]
-    con = duckdb.connect(str(db_copy))
-    con.execute("CREATE TABLE claim_conflicts (conflict_id VARCHAR, kind VARCHAR, topic VARCHAR, article_id VARCHAR, "
-                "value DOUBLE, text VARCHAR, speaker VARCHAR, published VARCHAR)")
-    con.executemany("INSERT INTO claim_conflicts VALUES (?, 'conflict', 'men mobilised', ?, ?, ?, ?, NULL)", [
-        ["c1", first.id, 1000000.0, "up to 1 million", "Officials"],
-        ["c1", second.id, 300000.0, "300,000", "Dmitry Peskov"],
-    ])
-    con.close()
+    store_conflicts(db_copy, [("c1", "men mobilised", [
+        (first.id, 1000000.0, "up to 1 million", "Officials"), (second.id, 300000.0, "300,000", "Dmitry Peskov"),
+    ])])
     with presswatch.open(db_copy) as db:
         conflicts = db.conflicts()
     assert conflicts["conflict"].tolist() == ["c1", "c1"]

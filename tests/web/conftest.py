@@ -48,6 +48,38 @@ def add_annotations(con, article_id: str, text: str, rows: list[tuple]) -> None:
         )
 
 
+def write_corpus(store, ids: dict[str, str]) -> None:
+    """Corpus results (a story, a duplicate group, a conflict, a timeline entry) stored by the corpus
+    layer's own writer, in the records it finds, with hostile labels and text."""
+    from datetime import date
+
+    from presswatch.corpus.types import (
+        ClaimGroup, ClaimRecord, DuplicateGroup, DuplicateMember, Story, StoryArticle, TimelineEntry,
+    )
+    from presswatch.store.corpus import write_results
+
+    def claim(key, value, text, sentence, speaker, published):
+        return ClaimRecord(article=ids[key], start=None, value=value, modifier=None, text=text, sentence=sentence,
+                           speaker=speaker, published=published, kind="mobilised", subject="men", qualifier=None,
+                           unit="men", when=None)
+
+    write_results(
+        store,
+        duplicates=[DuplicateGroup("d1", "near", (DuplicateMember(ids["kyiv"], "2022-09-21", None, 1.0),
+                                                  DuplicateMember(ids["hostile"], "2022-09-30", None, 0.8)))],
+        states=[],
+        stories=[Story("s1", "Mobilisation " + XSS, (), "mobilisation", None, None,
+                       (StoryArticle(ids["kyiv"], 1.0), StoryArticle(ids["riga"], 0.7)))],
+        model="test",
+        claim_groups=[ClaimGroup("c1", "conflict", "men mobilised " + XSS, "s1", (
+            claim("kyiv", 300000.0, "300,000", "300,000 reservists", "Sergei Shoigu", "2022-09-21"),
+            claim("hostile", 1000000.0, "1", XSS, XSS, "2022-09-30"),
+        ))],
+        timeline=[TimelineEntry(date(2022, 9, 21), "day", "on Tuesday", True, ids["kyiv"], "Call-up announced " + XSS,
+                                0, 10, "s1")],
+    )
+
+
 def build_db(path: Path) -> dict[str, str]:
     """Analyse the texts with the nlp stage, then add the other layers by hand. Returns key -> id."""
     import presswatch
@@ -98,19 +130,7 @@ def build_db(path: Path) -> dict[str, str]:
             ("technique", XSS, "<script>alert('text')</script>", 0.5, {}),
             ("genre", XSS, None, 0.5, {}),
         ])
-    corpus = {
-        "duplicates": [{"id": "d1", "articles": [ids["kyiv"], ids["hostile"]]}],
-        "stories": [{"id": "s1", "label": "Mobilisation " + XSS, "articles": [ids["kyiv"], ids["riga"]]}],
-        "claim_conflicts": [{
-            "topic": "men mobilised " + XSS,
-            "claims": [
-                {"article": ids["kyiv"], "value": 300000, "text": "300,000 reservists", "speaker": "Sergei Shoigu", "published": "2022-09-21"},
-                {"article": ids["hostile"], "value": 1000000, "text": XSS, "speaker": XSS, "published": "2022-09-30"},
-            ],
-        }],
-        "timeline": [{"story": "s1", "date": "2022-09-21", "text": "Call-up announced " + XSS, "article": ids["kyiv"]}],
-    }
-    (path.parent / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
+        write_corpus(store, ids)
     return ids
 
 

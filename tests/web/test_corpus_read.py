@@ -1,18 +1,16 @@
-"""The web app reads the corpus layer's DuckDB tables and falls back to corpus.json."""
+"""The web app reads the corpus layer's results from its tables, as the corpus layer's writer stores them."""
 
 from __future__ import annotations
 
-import json
+from datetime import date
 
 from presswatch.store import Store
-from presswatch.web.corpus import conflicts, groups, load_corpus
+from presswatch.web.corpus import load_corpus
 from presswatch.web.db import Database
 
 
 def test_corpus_read_tables_as_the_corpus_layer_writes_them(tmp_path):
     """Tables written by the corpus layer's own writer (so this test follows its schema)."""
-    from datetime import date
-
     from presswatch.corpus.types import (
         ClaimGroup, ClaimRecord, DuplicateGroup, DuplicateMember, Story, StoryArticle, TimelineEntry,
     )
@@ -40,32 +38,24 @@ def test_corpus_read_tables_as_the_corpus_layer_writes_them(tmp_path):
             timeline=[TimelineEntry(date(2022, 9, 26), "day", "Monday", True, "a1", "Talks began.", 0, 5, "st1")],
         )
     db = Database(path)
-    view = load_corpus(db)
+    view = load_corpus(db.reader())
     db.close()
-    assert [(s.id, s.label, s.article_ids) for s in view.stories] == [("st1", "Sochi talks", ("a1", "a2"))]
+    assert [(s.id, s.label, tuple(a.article for a in s.articles)) for s in view.stories] == [
+        ("st1", "Sochi talks", ("a1", "a2"))]
     assert view.duplicates_of("a1") == ["a3"] and view.story_of("a2").id == "st1"
     (c,) = view.conflicts
     assert c.topic == "soldiers killed"
-    assert [(x.value, x.speaker, x.modifier, x.text) for x in c.claims] == [
+    assert [(x.value, x.speaker, x.modifier, x.sentence) for x in c.claims] == [
         (55000.0, "Zelensky", None, "55,000 soldiers died"), (25000.0, "Heappey", "about", "about 25,000 died")]
-    assert view.timeline[0].text == "Talks began." and view.timeline[0].story_id == "st1"
+    assert view.timeline[0].statement == "Talks began." and view.timeline[0].story == "st1"
 
 
-def test_corpus_read_falls_back_to_corpus_json(tmp_path):
+def test_corpus_read_is_empty_before_the_corpus_layer_ran_even_with_a_corpus_json(tmp_path):
+    """corpus.json is an output, not an input: the pages read only the database."""
     path = tmp_path / "presswatch.duckdb"
     Store(path).close()
-    (tmp_path / "corpus.json").write_text(json.dumps({
-        "stories": [{"id": "s", "label": "L", "articles": [{"id": "a"}, "b"]}],
-        "claim_conflicts": [{"topic": "t", "claims": [{"article": "a", "value": "12", "speaker": "X"}]}],
-        "duplicates": "not a list",
-    }))
+    (tmp_path / "corpus.json").write_text('{"stories": [{"id": "s", "label": "L", "articles": ["a"]}]}')
     db = Database(path)
-    view = load_corpus(db)
+    view = load_corpus(db.reader())
     db.close()
-    assert view.stories[0].article_ids == ("a", "b")
-    assert view.conflicts[0].claims[0].value == 12.0 and view.duplicates == []
-
-
-def test_corpus_read_tolerates_missing_and_odd_fields():
-    assert groups([{}], kind="story")[0].label == "story story-1"
-    assert conflicts([{"claims": [{"value": "n/a"}]}])[0].claims[0].value is None
+    assert view.stories == () and view.conflicts == () and view.duplicates == () and view.timeline == ()

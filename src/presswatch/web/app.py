@@ -95,7 +95,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     js = plotly_js()
 
     def corpus():  # noqa: ANN202
-        return db.memo("corpus", lambda: load_corpus(db))
+        return db.memo("corpus", lambda: load_corpus(db.reader()))
 
     def page(request: Request, template: str, ctx: BaseModel | None = None, status: int = 200, **extra) -> HTMLResponse:
         html = state.templates.get_template(template).render(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Any, Callable, Hashable, Iterator, Sequence, TypeVar
 import duckdb
 
 from ..store import Store
+from ..store.read import Reader
 
 T = TypeVar("T")
 
@@ -29,16 +29,9 @@ class Database:
     def __init__(self, path: str | Path, *, writable: bool = False) -> None:
         self.path = Path(path)
         self.writable = writable
-        if writable:
-            self._store: Store | None = Store(self.path)
-            self.con = self._store.con
-        else:
-            if not self.path.is_file():
-                raise FileNotFoundError(
-                    f"no presswatch database at {self.path}; run `presswatch analyze ... --out DIR` first"
-                )
-            self._store = None
-            self.con = duckdb.connect(str(self.path), read_only=True)
+        # the Store checks the schema version (and, writable, upgrades an older database)
+        self._store = Store(self.path, read_only=not writable)
+        self.con = self._store.con
         # Offline at run time: never let a query pull an extension from the network.
         self.con.execute("SET autoinstall_known_extensions = false")
         self._local = threading.local()
@@ -69,10 +62,7 @@ class Database:
         self._memo.clear()
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-        else:
-            self.con.close()
+        self._store.close()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor (DuckDB connections must not be shared across threads)."""
@@ -82,6 +72,10 @@ class Database:
                 cur = self.con.cursor()
             self._local.cursor = cur
         return cur
+
+    def reader(self) -> Reader:
+        """Typed reads (presswatch.store.read) over this thread's cursor."""
+        return Reader(self.cursor())
 
     # -- queries ------------------------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
@@ -96,29 +90,7 @@ class Database:
 
     def tables(self) -> set[str]:
         """Names of the tables in the main schema (corpus tables appear once that layer has run)."""
-        return {
-            r["table_name"]
-            for r in self.rows(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-            )
-        }
-
-    def columns(self, table: str) -> list[str]:
-        return [
-            r["column_name"]
-            for r in self.rows(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
-                "AND table_name = ? ORDER BY ordinal_position",
-                [table],
-            )
-        ]
-
-    def table_rows(self, table: str, limit: int = 10_000) -> list[dict[str, Any]]:
-        """Every row of a table whose name we checked exists (names never come from a request)."""
-        if table not in self.tables():
-            return []
-        rows = self.rows(f'SELECT * FROM "{table}" LIMIT {int(limit)}')
-        return [{k: _maybe_json(v) for k, v in r.items()} for r in rows]
+        return set(self.reader().tables())
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -130,13 +102,3 @@ class Database:
                 yield
             finally:
                 self.bump()
-
-
-def _maybe_json(value: Any) -> Any:
-    """Decode JSON-typed columns, which DuckDB hands back as strings."""
-    if isinstance(value, str) and value[:1] in "[{":
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value

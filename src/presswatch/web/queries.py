@@ -6,9 +6,10 @@ import json
 import math
 import re
 from collections import Counter
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-from .corpus import CorpusView, Group
+from ..attrs import ClaimAttrs, QuoteAttrs, sql_select
+from .corpus import CorpusView
 from .db import Database
 from .highlight import SPAN_LAYERS, technique_class, technique_color
 from .schemas import (
@@ -19,6 +20,9 @@ from .schemas import (
 )
 from .security import safe_url
 
+if TYPE_CHECKING:
+    from ..corpus.types import ClaimGroup, Story
+
 REF_COLUMNS = "id, title, outlet, published, url"
 UNKNOWN_OUTLET = "(unknown outlet)"
 #: Search: at most this many terms and characters are used, and this many hits shown.
@@ -26,6 +30,14 @@ MAX_TERMS = 8
 MAX_QUERY_CHARS = 200
 SEARCH_LIMIT = 50
 SNIPPET_CHARS = 240
+#: Quotes with their typed attrs as columns (speaker, cue, ...), for the people lists and filters.
+QUOTES_SQL = f"(SELECT n.*, {sql_select('quote', 'n.attrs')} FROM annotations n WHERE n.layer = 'quote')"
+#: Who an annotation is about: the quote's or the claim's speaker, or the entity's canonical name.
+PERSON_SQL = (
+    "(SELECT n.*, CASE n.layer WHEN 'entity' THEN e_canonical WHEN 'quote' THEN q_speaker ELSE c_speaker END AS person "
+    f"FROM (SELECT n.*, {sql_select('entity', 'n.attrs', prefix='e_')}, {sql_select('quote', 'n.attrs', prefix='q_')}, "
+    f"{sql_select('claim', 'n.attrs', prefix='c_')} FROM annotations n WHERE n.layer IN ('entity', 'quote', 'claim')) n)"
+)
 SEARCH_BACKEND = (
     "ranked substring search in DuckDB (terms weighted by rarity, title hits count double); "
     "DuckDB's fts extension is not bundled with the offline install, so it is not used"
@@ -48,22 +60,24 @@ def refs(db: Database, ids: Iterable[str]) -> dict[str, ArticleRef]:
     return {r["id"]: ref(r) for r in rows}
 
 
-def _story_row(g: Group, known: dict[str, ArticleRef]) -> StoryRow:
-    dates = sorted(d for d in (known[a].published for a in g.article_ids if a in known) if d)
+def _story_row(g: "Story", known: dict[str, ArticleRef]) -> StoryRow:
+    ids = [a.article for a in g.articles]
+    dates = sorted(d for d in (known[a].published for a in ids if a in known) if d)
     return StoryRow(
-        id=g.id, label=g.label, size=len(g.article_ids), article_ids=list(g.article_ids),
+        id=g.id, label=g.label or f"story {g.id}", size=len(ids), article_ids=ids,
         start=g.start or (dates[0] if dates else None), end=g.end or (dates[-1] if dates else None),
     )
 
 
-def _conflict(c, known: dict[str, ArticleRef]) -> Conflict:
+def _conflict(c: "ClaimGroup", known: dict[str, ArticleRef]) -> Conflict:
     return Conflict(
         topic=c.topic,
         claims=[
             ConflictClaim(
-                article=known.get(cl.article_id) if cl.article_id else None, value=cl.value, modifier=cl.modifier, text=cl.text,
-                speaker=cl.speaker,
-                published=cl.published or (known[cl.article_id].published if cl.article_id in known else None),
+                article=known.get(cl.article) if cl.article else None,
+                value=None if cl.value != cl.value else cl.value,  # NaN: no number stored
+                modifier=cl.modifier, text=cl.sentence or cl.text or None, speaker=cl.speaker,
+                published=cl.published or (known[cl.article].published if cl.article in known else None),
             )
             for cl in c.claims
         ],
@@ -107,13 +121,14 @@ def overview(db: Database, corpus: CorpusView) -> Overview:
     people = [
         PersonRow(name=r["sp"], quotes=int(r["n"]), outlets=int(r["o"]))
         for r in db.rows(
-            "SELECT json_extract_string(n.attrs, '$.speaker') AS sp, count(*) AS n, "
-            "count(DISTINCT coalesce(a.outlet, '')) AS o FROM annotations n JOIN articles a ON a.id = n.article_id "
-            "WHERE n.layer = 'quote' AND sp IS NOT NULL AND sp <> '' GROUP BY sp ORDER BY n DESC, sp LIMIT 15"
+            "SELECT n.speaker AS sp, count(*) AS n, count(DISTINCT coalesce(a.outlet, '')) AS o "
+            f"FROM {QUOTES_SQL} n JOIN articles a ON a.id = n.article_id "
+            "WHERE n.speaker IS NOT NULL AND n.speaker <> '' GROUP BY sp ORDER BY n DESC, sp LIMIT 15"
         )
     ]
-    stories = sorted(corpus.stories, key=lambda g: -len(g.article_ids))[:12]
-    known = refs(db, [a for g in stories for a in g.article_ids] + [c.article_id for k in corpus.conflicts for c in k.claims if c.article_id])
+    stories = sorted(corpus.stories, key=lambda g: -len(g.articles))[:12]
+    known = refs(db, [a.article for g in stories for a in g.articles]
+                 + [c.article for k in corpus.conflicts for c in k.claims if c.article])
     recent = [
         ref(r) for r in db.rows(
             f"SELECT {REF_COLUMNS} FROM articles ORDER BY published DESC NULLS LAST, analysed_at DESC LIMIT 15"
@@ -123,7 +138,7 @@ def overview(db: Database, corpus: CorpusView) -> Overview:
         counts=Counts(
             articles=int(db.scalar("SELECT count(*) FROM articles")),
             outlets=int(db.scalar("SELECT count(DISTINCT outlet) FROM articles")),
-            failures=int(db.scalar("SELECT count(*) FROM failures")) if "failures" in db.tables() else 0,
+            failures=int(db.scalar("SELECT count(*) FROM failures")),
             annotations=layers,
             stories=len(corpus.stories),
             claim_conflicts=len(corpus.conflicts),
@@ -184,7 +199,8 @@ def article_page(db: Database, corpus: CorpusView, article_id: str) -> ArticlePa
     techniques = Counter(a.label for a in spans if a.layer == "technique")
     story = corpus.story_of(article_id)
     dup_ids = corpus.duplicates_of(article_id)
-    known = refs(db, dup_ids + list(story.article_ids if story else ()))
+    story_ids = [a.article for a in story.articles] if story else []
+    known = refs(db, dup_ids + story_ids)
     return ArticlePage(
         article=ArticleDetail(
             **ref(r).model_dump(), language=r["language"], source_path=r["source_path"], text=text,
@@ -198,7 +214,7 @@ def article_page(db: Database, corpus: CorpusView, article_id: str) -> ArticlePa
         legend=[LegendItem(label=t, css=technique_class(t), count=n) for t, n in techniques.most_common()],
         duplicates=[known[d] for d in dup_ids if d in known],
         story=_story_row(story, known) if story else None,
-        story_articles=sorted((known[a] for a in (story.article_ids if story else ()) if a in known and a != article_id),
+        story_articles=sorted((known[a] for a in story_ids if a in known and a != article_id),
                               key=lambda x: x.published or ""),
     )
 
@@ -208,22 +224,21 @@ def person_page(db: Database, name: str) -> PersonPage:
     """Quotes by a person across outlets, the numbers they are cited for, the articles naming them."""
     rows = db.rows(
         "SELECT n.layer, n.label, n.start, n.\"end\", n.attrs, a.id, a.title, a.outlet, a.published, a.url, "
-        "substr(a.text, n.start + 1, n.\"end\" - n.start) AS span FROM annotations n JOIN articles a ON a.id = n.article_id "
-        "WHERE n.layer IN ('quote', 'claim', 'entity') AND ("
-        "lower(json_extract_string(n.attrs, '$.speaker')) = lower(?) OR "
-        "lower(json_extract_string(n.attrs, '$.canonical')) = lower(?)) "
+        f"substr(a.text, n.start + 1, n.\"end\" - n.start) AS span FROM {PERSON_SQL} n "
+        "JOIN articles a ON a.id = n.article_id WHERE lower(n.person) = lower(?) "
         "ORDER BY a.published NULLS LAST, a.id, n.start",
-        [name, name],
+        [name],
     )
     quotes, claims, mentioned, aliases = [], [], {}, Counter()
     for r in rows:
         attrs = _json(r["attrs"], {})
         article = ref(r)
-        if r["layer"] == "quote" and str(attrs.get("speaker", "")).lower() == name.lower():
-            quotes.append(QuoteRow(article=article, label=r["label"], text=r["span"] or "", cue=attrs.get("cue")))
-        elif r["layer"] == "claim" and str(attrs.get("speaker", "")).lower() == name.lower():
-            claims.append(ClaimRow(article=article, text=attrs.get("sentence") or r["span"] or "",
-                                   value=_float(attrs.get("value")), unit=attrs.get("unit"), modifier=attrs.get("modifier")))
+        if r["layer"] == "quote":
+            quotes.append(QuoteRow(article=article, label=r["label"], text=r["span"] or "", cue=QuoteAttrs.from_dict(attrs).cue))
+        elif r["layer"] == "claim":
+            claim = ClaimAttrs.from_dict(attrs)
+            claims.append(ClaimRow(article=article, text=claim.sentence or r["span"] or "",
+                                   value=_float(claim.value), unit=claim.unit, modifier=claim.modifier))
         elif r["layer"] == "entity" and r["span"]:
             aliases[r["span"]] += 1
         mentioned.setdefault(article.id, article)
@@ -239,18 +254,19 @@ def story_page(db: Database, corpus: CorpusView, story_id: str) -> StoryPage | N
     story = corpus.story(story_id)
     if story is None:
         return None
-    known = refs(db, list(story.article_ids) + [e.article_id for e in corpus.timeline if e.article_id])
-    events = [e for e in corpus.timeline if e.story_id == story_id or (e.story_id is None and e.article_id in story.article_ids)]
+    ids = [a.article for a in story.articles]
+    events = [e for e in corpus.timeline if e.story == story_id or (e.story is None and e.article in ids)]
+    known = refs(db, ids + [e.article for e in events])
     return StoryPage(
         story=_story_row(story, known),
-        articles=sorted((known[a] for a in story.article_ids if a in known), key=lambda x: (x.published or "~", x.id)),
-        timeline=[TimelineEntry(date=e.date, text=e.text, article=known.get(e.article_id or ""))
-                  for e in sorted(events, key=lambda e: e.date or "~")],
+        articles=sorted((known[a] for a in ids if a in known), key=lambda x: (x.published or "~", x.id)),
+        timeline=[TimelineEntry(date=e.date.isoformat(), text=e.statement, article=known.get(e.article))
+                  for e in sorted(events, key=lambda e: e.date)],
     )
 
 
 def conflicts_page(db: Database, corpus: CorpusView) -> ConflictsPage:
-    known = refs(db, [c.article_id for k in corpus.conflicts for c in k.claims if c.article_id])
+    known = refs(db, [c.article for k in corpus.conflicts for c in k.claims if c.article])
     return ConflictsPage(conflicts=[_conflict(c, known) for c in corpus.conflicts], available=bool(corpus.conflicts))
 
 
@@ -306,12 +322,8 @@ def search(db: Database, f: SearchFilters) -> SearchPage:
         where.append("EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.layer = 'technique' AND n.label = ?)")
         params.append(f.technique)
     if f.person:
-        where.append(
-            "EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.layer IN ('entity', 'quote', 'claim') "
-            "AND (lower(json_extract_string(n.attrs, '$.canonical')) = lower(?) "
-            "OR lower(json_extract_string(n.attrs, '$.speaker')) = lower(?)))"
-        )
-        params += [f.person, f.person]
+        where.append(f"EXISTS (SELECT 1 FROM {PERSON_SQL} n WHERE n.article_id = a.id AND lower(n.person) = lower(?))")
+        params.append(f.person)
     cond = " AND ".join(where) or "TRUE"
     total = int(db.scalar(f"SELECT count(*) FROM articles a WHERE {cond}", params))
     score_sql, score_params = "0", []
@@ -338,8 +350,8 @@ def search(db: Database, f: SearchFilters) -> SearchPage:
         outlets=[r["outlet"] for r in db.rows("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")],
         techniques=[r["label"] for r in db.rows("SELECT DISTINCT label FROM annotations WHERE layer = 'technique' ORDER BY label")],
         people=[r["sp"] for r in db.rows(
-            "SELECT json_extract_string(attrs, '$.speaker') AS sp, count(*) AS n FROM annotations "
-            "WHERE layer = 'quote' AND sp IS NOT NULL GROUP BY sp ORDER BY n DESC, sp LIMIT 50")],
+            f"SELECT n.speaker AS sp, count(*) AS n FROM {QUOTES_SQL} n "
+            "WHERE n.speaker IS NOT NULL GROUP BY sp ORDER BY n DESC, sp LIMIT 50")],
     )
 
 
