@@ -13,6 +13,7 @@ articles.jsonl as it was (``role`` only on role mentions, ``vague`` only on vagu
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping, TypeVar
@@ -148,6 +149,7 @@ def sql_select(layer: str, column: str = "attrs", *, prefix: str = "") -> str:
     return ", ".join(parts)
 
 
+@functools.lru_cache(maxsize=None)  # get_type_hints made every from_dict cost 150 µs
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
