@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from presswatch.interop.report import segments, safe_url, write_report
@@ -49,12 +48,11 @@ def test_report_shows_overview_and_every_article_with_legend(db_path, built_db, 
     assert 'data-layer="technique"' in html and 'data-layer="quote"' in html
 
 
-def test_report_lists_conflicts_when_the_corpus_layer_found_some(db_copy, built_db, tmp_path):
+def test_report_lists_conflicts_when_the_corpus_layer_found_some(db_copy, built_db, tmp_path, store_conflicts):
     first, second = built_db[1]
-    (db_copy.parent / "corpus.json").write_text(json.dumps({"claim_conflicts": [{"topic": "men <b>mobilised</b>", "claims": [
-        {"article": first.id, "value": 1000000, "text": "up to 1 million", "speaker": "Officials"},
-        {"article": second.id, "value": 300000, "text": "300,000", "speaker": "Dmitry Peskov"},
-    ]}]}))
+    store_conflicts(db_copy, [("c1", "men <b>mobilised</b>", [
+        (first.id, 1000000, "up to 1 million", "Officials"), (second.id, 300000, "300,000", "Dmitry Peskov"),
+    ])])
     html = write_report(db_copy, tmp_path / "r.html").read_text(encoding="utf-8")
     section = html.split('id="conflicts"')[1].split("</section>")[0]
     assert "men &lt;b&gt;mobilised&lt;/b&gt;" in section
