@@ -117,3 +117,17 @@ def test_labelstudio_json_min_export_is_read_too(built_db):
     assert skipped == []
     assert {(r.annotation.layer, r.annotation.label) for r in reviewed} == {("entity", "PERSON"), ("genre", "reporting")}
     assert {r.source for r in reviewed} == {"label-studio:c@example.org"}
+
+
+def test_labelstudio_does_not_import_the_exports_module():
+    """exports dispatches to labelstudio; the shared parts live in resources and result, so no cycle."""
+    import subprocess
+    import sys
+
+    # the package __init__ imports exports, so load labelstudio without it
+    code = ("import importlib.util, sys, types; import presswatch; "
+            "pkg = types.ModuleType('presswatch.interop'); pkg.__path__ = [presswatch.__path__[0] + '/interop']; "
+            "sys.modules['presswatch.interop'] = pkg; import presswatch.interop.labelstudio; "
+            "print('presswatch.interop.exports' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

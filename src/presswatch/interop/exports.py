@@ -5,28 +5,19 @@ Label Studio tasks live in `labelstudio.py`; `export` dispatches over every form
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..model import Annotation, Article
 from ..query import Database
+from .labelstudio import export_label_studio
+from .resources import DOC_LAYERS, SPAN_LAYERS
+from .result import ExportResult
 
-__all__ = ["FORMATS", "ExportResult", "export", "semeval_lines", "article_file_text", "to_spacy_doc"]
-
-#: Span layers in the order they are drawn and exported; other layers found in the data follow.
-SPAN_LAYERS = ("entity", "quote", "claim", "technique")
-#: Article-level layers (no offsets).
-DOC_LAYERS = ("genre", "frame")
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """What an export wrote: the files and how many articles went into them."""
-
-    format: str
-    files: tuple[Path, ...]
-    articles: int
+__all__ = [
+    "FORMATS", "ExportResult", "export", "semeval_lines", "article_file_text", "to_spacy_doc", "SPAN_LAYERS",
+    "DOC_LAYERS",
+]
 
 
 def export(db: str | Path, fmt: str, out: str | Path) -> ExportResult:
@@ -218,17 +209,11 @@ def _has_spacy_lang(code: str) -> bool:
     return importlib.util.find_spec(f"spacy.lang.{code}") is not None
 
 
-def _label_studio(db: Database, out: Path) -> ExportResult:
-    from .labelstudio import export_label_studio
-
-    return export_label_studio(db, out)
-
-
 FORMATS: dict[str, Callable[[Database, Path], ExportResult]] = {
     "jsonl": export_jsonl,
     "parquet": export_parquet,
     "csv": export_csv,
     "semeval-2023-st3": export_semeval,
     "spacy": export_spacy,
-    "label-studio": _label_studio,
+    "label-studio": export_label_studio,
 }

@@ -15,29 +15,13 @@ from xml.sax.saxutils import quoteattr
 from .. import __version__
 from ..model import Annotation, Article
 from ..query import REVIEWED_TABLE, Database
-from .exports import DOC_LAYERS, SPAN_LAYERS, ExportResult
-from .resources import DEFAULT_LABELS, LAYER_COLOURS
+from .resources import DEFAULT_LABELS, DOC_LAYERS, LAYER_COLOURS, SPAN_LAYERS
+from .result import ExportResult
 
 __all__ = [
     "article_task", "label_config", "export_label_studio", "parse_export", "import_labels",
     "ReviewedAnnotation", "ImportResult",
 ]
-
-REVIEWED_SQL = f"""
-CREATE TABLE IF NOT EXISTS {REVIEWED_TABLE} (
-    article_id VARCHAR,
-    layer VARCHAR,
-    label VARCHAR,
-    start INTEGER,
-    "end" INTEGER,
-    score DOUBLE,
-    attrs JSON,
-    source VARCHAR,
-    annotator VARCHAR,
-    reviewed_at VARCHAR
-)
-"""
-
 
 # -- export -----------------------------------------------------------------------------------------
 def article_task(article: Article) -> dict[str, Any]:
@@ -276,13 +260,9 @@ def import_labels(export_file: str | Path, db: str | Path) -> ImportResult:
         raise ValueError(f"{export_file}: expected a Label Studio JSON export (a list of tasks)")
     with Store(db) as store:
         wanted = {(t.get("data", t) or {}).get("article_id") for t in tasks if isinstance(t, dict)}
-        texts: dict[str, str] = {}
-        model: dict[str, list[Annotation]] = {}
-        for aid in wanted:
-            article = store.get_article(aid) if isinstance(aid, str) else None
-            if article is not None:
-                texts[aid] = article.text
-                model[aid] = article.annotations
+        found = store.get_articles(sorted(a for a in wanted if isinstance(a, str)))
+        texts = {aid: a.text for aid, a in found.items()}
+        model = {aid: a.annotations for aid, a in found.items()}
         reviewed, skipped = parse_export([t for t in tasks if isinstance(t, dict)], texts, model)
         rows = [
             (r.article_id, r.annotation.layer, r.annotation.label, r.annotation.start, r.annotation.end,
@@ -296,13 +276,12 @@ def import_labels(export_file: str | Path, db: str | Path) -> ImportResult:
             for who, _, _ in _results_of(t)
         })
         con = store.con
-        con.execute(REVIEWED_SQL)
+        store.ensure_table(REVIEWED_TABLE)
         con.execute("BEGIN TRANSACTION")
         try:
             for aid, source in keys:
                 con.execute(f"DELETE FROM {REVIEWED_TABLE} WHERE article_id = ? AND source = ?", [aid, source])
-            if rows:
-                con.executemany(f"INSERT INTO {REVIEWED_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            store.insert_rows(REVIEWED_TABLE, rows)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

@@ -6,6 +6,11 @@ label the model never predicted.
 
 from __future__ import annotations
 
+#: Span layers in the order they are drawn and exported; other layers found in the data follow.
+SPAN_LAYERS: tuple[str, ...] = ("entity", "quote", "claim", "technique")
+#: Article-level layers (no offsets).
+DOC_LAYERS: tuple[str, ...] = ("genre", "frame")
+
 #: SemEval-2023 Task 3 subtask 3: the 23 persuasion techniques.
 TECHNIQUES: tuple[str, ...] = (
     "Appeal_to_Authority", "Appeal_to_Popularity", "Appeal_to_Values", "Appeal_to_Fear-Prejudice",
