@@ -4,25 +4,44 @@ from __future__ import annotations
 
 import re
 
-from presswatch.interop.report import segments, safe_url, write_report
-from presswatch.model import Annotation
+from presswatch.interop.report import write_report
+from presswatch.web.highlight import render_text
+from presswatch.web.schemas import AnnotationOut
+from presswatch.web.security import safe_url
 
 
 def test_report_segments_cut_overlapping_layers_at_every_boundary():
+    """The report draws text with the web app's highlighter: overlapping layers cut at every boundary."""
     text = "we will win, we have no other choice"
-    quote = Annotation("quote", "direct", 0, len(text))
-    slogan = Annotation("technique", "Slogans", 0, 11)
-    segs = segments(text, [quote, slogan, Annotation("genre", "opinion")])
-    assert [s.text for s in segs] == ["we will win", ", we have no other choice"]
-    assert segs[0].layers == ("quote", "technique") and segs[1].layers == ("quote",)
-    assert "".join(s.text for s in segs) == text
+    quote = AnnotationOut(layer="quote", label="direct", start=0, end=len(text))
+    slogan = AnnotationOut(layer="technique", label="Slogans", start=0, end=11)
+    html = str(render_text(text, [(0, len(text))], [quote, slogan, AnnotationOut(layer="genre", label="opinion")],
+                           links=False))
+    segs = re.findall(r'<span class="hl ([^"]*)"[^>]*>([^<]*)</span>', html)
+    assert [t for _, t in segs] == ["we will win", ", we have no other choice"]
+    assert segs[0][0].split()[:2] == ["l-quote", "l-technique"] and segs[1][0].split() == ["l-quote"]
+    assert re.sub(r"<[^>]+>", "", html) == text
 
 
 def test_report_safe_url_refuses_script_urls():
+    """One safe_url for the report and the web app: the strict one."""
     assert safe_url("https://example.org/a") == "https://example.org/a"
     assert safe_url("javascript:alert(1)") is None
     assert safe_url(" JaVaScRiPt:alert(1)") is None
     assert safe_url(None) is None
+    assert safe_url('https://example.org/"onmouseover=alert(1)') is None
+    assert safe_url("https://example.org/it's") is None
+    assert safe_url("https://example.org/\x01a") is None
+    assert safe_url("https://exa\tmple.org/") is None
+
+
+def test_report_links_only_safe_urls(db_copy, tmp_path):
+    from presswatch.store import Store
+
+    with Store(db_copy) as store:
+        store.con.execute("UPDATE articles SET url = ?", ['https://example.org/"><script>x()</script>'])
+    html = write_report(db_copy, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/' not in html and "<script>x()" not in html
 
 
 def test_report_is_self_contained_and_escapes_article_text(db_path, tmp_path):
@@ -43,7 +62,7 @@ def test_report_shows_overview_and_every_article_with_legend(db_path, built_db, 
         assert heading in html
     for article in built_db[1]:
         assert f'id="a-{article.id}"' in html
-    assert 'class="l-quote l-technique' in html
+    assert 'class="hl l-quote l-technique' in html
     assert "Alexander Lukashenko</td>" in html  # most-quoted people
     assert 'data-layer="technique"' in html and 'data-layer="quote"' in html
 

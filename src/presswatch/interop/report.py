@@ -1,184 +1,46 @@
 """`presswatch report`: one self-contained HTML file (inline CSS and JS, no network) over a database.
 
-The overview (counts, outlets, stories, conflicts, most-quoted people), then every article with its
-highlighted layers and a legend. Article text is hostile input: the template autoescapes everything.
+It renders the web app's page contexts (overview, conflicts, stories, every article) with the web
+app's highlighter, so the report and `presswatch serve` show the same thing. Article text is
+hostile input: the template autoescapes everything and the highlighter escapes every character.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from ..model import Annotation, Article
-from ..query import Database
-from .exports import DOC_LAYERS, SPAN_LAYERS
-from .resources import TECHNIQUE_PALETTE
+from ..web import queries
+from ..web.corpus import load_corpus
+from ..web.db import Database
+from ..web.highlight import palette_css, render_text, technique_class
 
-__all__ = ["Segment", "segments", "build_context", "render_html", "write_report"]
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of text covered by the same set of span annotations."""
-
-    text: str
-    annotations: tuple[Annotation, ...]
-
-    @property
-    def layers(self) -> tuple[str, ...]:
-        return tuple(sorted({a.layer for a in self.annotations}))
-
-
-def segments(text: str, annotations: Iterable[Annotation]) -> list[Segment]:
-    """Cut the text at every span boundary so overlapping layers can be drawn on one run of text."""
-    spans = [a for a in annotations if a.start is not None and a.end is not None and a.end > a.start]
-    bounds = sorted({0, len(text)} | {min(a.start, len(text)) for a in spans} | {min(a.end, len(text)) for a in spans})  # type: ignore[type-var]
-    out: list[Segment] = []
-    for s, e in zip(bounds, bounds[1:]):
-        if e <= s:
-            continue
-        covering = tuple(a for a in spans if a.start <= s and a.end >= e)  # type: ignore[operator]
-        out.append(Segment(text[s:e], covering))
-    return out
-
-
-def describe(ann: Annotation) -> str:
-    """A one-line description of an annotation for the hover title."""
-    bits = [f"{ann.layer}: {ann.label}"]
-    for key in ("canonical", "speaker", "value", "unit", "modifier", "cue"):
-        val = ann.attrs.get(key)
-        if val not in (None, ""):
-            bits.append(f"{key} {val}")
-    if ann.score is not None:
-        bits.append(f"score {ann.score:.2f}")
-    return " · ".join(str(b) for b in bits)
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links; anything else (javascript:, data:) stays plain text."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
-
-def _technique_classes(labels: Iterable[str]) -> dict[str, str]:
-    return {label: f"t{i % len(TECHNIQUE_PALETTE)}" for i, label in enumerate(sorted(set(labels)))}
-
-
-def _article_view(article: Article, tclass: dict[str, str]) -> dict[str, Any]:
-    shown = [a for a in article.annotations if a.layer in SPAN_LAYERS]
-    segs = []
-    for seg in segments(article.text, shown):
-        classes = [f"l-{layer}" for layer in seg.layers]
-        techniques = [a.label for a in seg.annotations if a.layer == "technique"]
-        if techniques:
-            classes.append(tclass[sorted(techniques)[0]])
-        segs.append({
-            "text": seg.text,
-            "classes": " ".join(classes),
-            "title": "\n".join(describe(a) for a in seg.annotations),
-        })
-    counts = Counter(a.layer for a in article.annotations)
-    return {
-        "id": article.id,
-        "title": article.title or "(untitled)",
-        "outlet": article.outlet,
-        "published": article.published,
-        "url": article.url,
-        "href": safe_url(article.url),
-        "source_path": article.source_path,
-        "language": article.language,
-        "segments": segs,
-        "labels": [
-            {"layer": a.layer, "label": a.label, "score": a.score}
-            for a in article.annotations if a.layer in DOC_LAYERS or (a.start is None and a.layer not in SPAN_LAYERS)
-        ],
-        "quotes": [
-            {"text": a.span_text(article.text), "speaker": a.attrs.get("speaker"), "label": a.label}
-            for a in article.layer("quote")
-        ],
-        "claims": [
-            {"text": a.span_text(article.text), "value": a.attrs.get("value"), "unit": a.attrs.get("unit"),
-             "modifier": a.attrs.get("modifier"), "speaker": a.attrs.get("speaker")}
-            for a in article.layer("claim")
-        ],
-        "counts": sorted(counts.items()),
-        "removed": sorted(Counter(r.reason for r in article.removed).items()),
-        "errors": [e.to_dict() for e in article.errors],
-    }
-
-
-def _stories(db: Database) -> list[dict[str, Any]]:
-    out = []
-    for i, story in enumerate(db.corpus_section("stories")):
-        members = story.get("articles") or story.get("members") or story.get("article_ids") or []
-        label = story.get("label") or story.get("title") or story.get("topic") or f"story {i + 1}"
-        if isinstance(label, (list, tuple)):
-            label = ", ".join(str(x) for x in label)
-        span = [story.get(k) for k in ("start", "end", "first", "last") if story.get(k)]
-        count = story.get("size", len(members) if isinstance(members, list) else members)
-        out.append({"label": str(label), "articles": count,
-                    "span": " – ".join(str(s)[:10] for s in span[:2])})
-    return out
-
-
-def _duplicate_groups(db: Database) -> int:
-    rows = db.corpus_section("duplicates")
-    # the corpus table has one row per member; corpus.json has one entry per group
-    ids = {r.get("group_id") for r in rows if "group_id" in r}
-    return len(ids) if ids else len(rows)
-
-
-def _conflicts(db: Database) -> list[dict[str, Any]]:
-    frame = db.conflicts()
-    groups: dict[Any, dict[str, Any]] = {}
-    for row in frame.to_dict("records"):
-        g = groups.setdefault(row["conflict"], {"topic": row["topic"], "claims": []})
-        g["claims"].append(row)
-    return list(groups.values())
+__all__ = ["build_context", "render_html", "write_report"]
 
 
 def build_context(db: Database, *, title: str = "presswatch report", limit: int | None = None) -> dict[str, Any]:
-    """Everything the report template shows: the overview over the whole database, then the
-    articles (the first ``limit`` of them in publication order, or all)."""
-    counts = db.sql("SELECT layer, label, count(*) AS n FROM annotations GROUP BY ALL")
-    layer_counts = Counter()
-    techniques = Counter()
-    for layer, label, n in counts.itertuples(index=False):
-        layer_counts[layer] += int(n)
-        if layer == "technique":
-            techniques[label] = int(n)
-    tclass = _technique_classes(techniques)
-    quotes = db.quotes()
-    speakers = Counter(s for s in quotes["speaker"].tolist() if isinstance(s, str) and s.strip())
-    meta = db.articles()
-    outlets = Counter(o if isinstance(o, str) and o else "unknown outlet" for o in meta["outlet"].tolist())
-    failures = db.failures()
-    shown = []
-    for article in db.iter_articles():
-        if limit is not None and len(shown) >= limit:
-            break
-        shown.append(_article_view(article, tclass))
+    """Everything the report shows: the web app's overview, conflicts and story contexts over the whole
+    database, then the article pages (the first ``limit`` in publication order, or all)."""
+    reader = db.reader()
+    corpus = load_corpus(reader)
+    overview = queries.overview(db, corpus)
+    grid = overview.technique_by_outlet
+    totals = Counter({t: sum(row[j] for row in grid.counts) for j, t in enumerate(grid.techniques)})
+    ids = reader.article_ids()
+    shown = ids if limit is None else ids[:limit]
     return {
         "title": title,
         "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "database": db.path.name,
-        "n_articles": len(meta),
-        "n_failures": len(failures),
-        "failures": failures.to_dict("records")[:50],
-        "layer_counts": sorted(layer_counts.items()),
-        "outlets": outlets.most_common(),
-        "speakers": speakers.most_common(15),
-        "techniques": [(label, n, tclass[label]) for label, n in techniques.most_common()],
-        "stories": _stories(db),
-        "duplicates": _duplicate_groups(db),
-        "conflicts": _conflicts(db),
-        "span_layers": [l for l in SPAN_LAYERS if layer_counts.get(l)],
-        "palette": list(enumerate(TECHNIQUE_PALETTE)),
-        "articles": shown,
+        "overview": overview,
+        "failures": reader.failures()[:50],
+        "techniques": [(label, n, technique_class(label)) for label, n in totals.most_common()],
+        "stories": [queries.story_page(db, corpus, s.id) for s in corpus.stories],
+        "conflicts": queries.conflicts_page(db, corpus).conflicts,
+        "articles": [queries.article_page(db, corpus, aid) for aid in shown],
+        "palette_css": palette_css(),
     }
 
 
@@ -194,6 +56,8 @@ def render_html(context: dict[str, Any]) -> str:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["num"] = format_number
+    env.globals["render_text"] = render_text
+    env.globals["reasons"] = lambda removed: sorted(Counter(r.reason for r in removed).items())
     return env.get_template("report.html").render(**context)
 
 
@@ -211,8 +75,11 @@ def format_number(value: Any) -> str:
 def write_report(db: str | Path, out: str | Path, *, title: str = "presswatch report", limit: int | None = None) -> Path:
     """Write the static report for the database at ``db`` to ``out`` and return its path."""
     target = Path(out)
-    with Database(db) as handle:
+    handle = Database(db)
+    try:
         html = render_html(build_context(handle, title=title, limit=limit))
+    finally:
+        handle.close()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(html, encoding="utf-8")

@@ -42,16 +42,10 @@ DEFAULT_LABELS: dict[str, tuple[str, ...]] = {
     "frame": FRAMES,
 }
 
-#: Highlight colours per span layer (report legend, Label Studio labels).
+#: Highlight colours per span layer (Label Studio labels).
 LAYER_COLOURS: dict[str, str] = {
     "entity": "#6b7280",
     "quote": "#15803d",
     "claim": "#0e7490",
     "technique": "#c026d3",
 }
-
-#: Background colours cycled over technique labels in the report.
-TECHNIQUE_PALETTE: tuple[str, ...] = (
-    "#fde68a", "#fbcfe8", "#bfdbfe", "#bbf7d0", "#fed7aa", "#ddd6fe", "#a5f3fc", "#fecaca",
-    "#d9f99d", "#e9d5ff", "#fef08a", "#c7d2fe",
-)

@@ -108,7 +108,7 @@ def _badge(ann: AnnotationOut) -> Markup:
     return Markup("")
 
 
-def _segment(text: str, active: Sequence[AnnotationOut]) -> Markup:
+def _segment(text: str, active: Sequence[AnnotationOut], links: bool = True) -> Markup:
     body = escape(text).replace("\n", Markup("<br>"))
     if not active:
         return body
@@ -122,7 +122,7 @@ def _segment(text: str, active: Sequence[AnnotationOut]) -> Markup:
         classes.append(technique_class(tech.label))
     ent = next((a for a in active if a.layer == "entity"), None)
     attrs = Markup(' class="{}" title="{}"').format(" ".join(classes), _tooltip(active))
-    if ent is not None:
+    if ent is not None and links:
         return Markup('<a{} href="{}">{}</a>').format(attrs, entity_href(ent), body)
     return Markup("<span{}>{}</span>").format(attrs, body)
 
@@ -132,8 +132,11 @@ def render_text(
     paragraphs: Sequence[tuple[int, int]],
     annotations: Sequence[AnnotationOut],
     layers: Sequence[str] = SPAN_LAYERS,
+    *,
+    links: bool = True,
 ) -> Markup:
-    """The article as escaped ``<p>`` paragraphs with span annotations of ``layers`` highlighted."""
+    """The article as escaped ``<p>`` paragraphs with span annotations of ``layers`` highlighted
+    (``links=False``: names are not links, for the static report, which has no person pages)."""
     n = len(text)
     spans = [
         a for a in annotations
@@ -147,7 +150,7 @@ def render_text(
         cuts = sorted({ps, pe} | {x for a in here for x in (a.start, a.end) if ps < x < pe})  # type: ignore[operator]
         pieces: list[Markup] = []
         for s, e in zip(cuts, cuts[1:]):
-            pieces.append(_segment(text[s:e], [a for a in here if a.start < e and a.end > s]))  # type: ignore[operator]
+            pieces.append(_segment(text[s:e], [a for a in here if a.start < e and a.end > s], links))  # type: ignore[operator]
             pieces.extend(_badge(a) for a in here if a.end == e)
         out.append(Markup("<p>") + Markup("").join(pieces) + Markup("</p>"))
     return Markup("\n").join(out)
