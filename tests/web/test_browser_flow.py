@@ -45,7 +45,6 @@ def server(web_db, tmp_path_factory):
     path, ids = web_db
     copy = tmp_path_factory.mktemp("browser") / "presswatch.duckdb"
     shutil.copy(path, copy)
-    shutil.copy(path.parent / "corpus.json", copy.parent / "corpus.json")
     stages = tuple(s for s in installed_stages() if s.startswith(("nlp.", "extract.")))
     app = create_app(WebSettings(db=copy, allow_analyze=True, stages=stages, analyze_corpus=False))
     port = free_port()

@@ -1,0 +1,19 @@
+"""A person: quotes across outlets, the numbers they are cited for, the articles naming them."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from .. import queries
+from ..schemas import PersonPage
+from . import AppState, register_page
+
+
+def context(pw: AppState, name: str) -> PersonPage:
+    """The person page (names are cut at 200 characters)."""
+    return pw.db.memo(("person", name[:200].lower()), lambda: queries.person_page(pw.db, name[:200]))
+
+
+def register(app: FastAPI, pw: AppState) -> None:
+    register_page(app, pw, "/people/{name:path}", context, template="person.html", model=PersonPage,
+                  summary="Quotes, claims and mentions of a person")
