@@ -22,6 +22,7 @@ from .security import safe_url
 
 if TYPE_CHECKING:
     from ..corpus.types import ClaimGroup, Story
+    from ..model import Article
 
 REF_COLUMNS = "id, title, outlet, published, url"
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -155,46 +156,31 @@ def overview(db: Database, corpus: CorpusView) -> Overview:
 
 
 # -- one article ----------------------------------------------------------------------------------
-def annotations_of(db: Database, article_id: str, text: str) -> list[AnnotationOut]:
-    out = []
-    for r in db.rows(
-        'SELECT layer, label, start, "end", score, attrs FROM annotations WHERE article_id = ? '
-        'ORDER BY start NULLS FIRST, "end", layer, label',
-        [article_id],
-    ):
-        attrs = _json(r["attrs"], {})
-        s, e = r["start"], r["end"]
-        out.append(
-            AnnotationOut(
-                layer=r["layer"], label=r["label"], start=s, end=e, score=r["score"],
-                attrs=attrs if isinstance(attrs, dict) else {},
-                text=text[s:e] if s is not None and e is not None else None,
-            )
+def annotations_of(article: "Article") -> list[AnnotationOut]:
+    """An article's annotations as the pages show them: offset order, then layer and label."""
+    text = article.text or ""
+    anns = sorted(article.annotations, key=lambda n: (n.start is not None, n.start or 0, n.end or 0, n.layer, n.label))
+    return [
+        AnnotationOut(
+            layer=n.layer, label=n.label, start=n.start, end=n.end, score=n.score, attrs=dict(n.attrs or {}),
+            text=text[n.start : n.end] if n.start is not None and n.end is not None else None,
         )
-    return out
+        for n in anns
+    ]
 
 
 def resolve_article_id(db: Database, article_id: str) -> str | None:
-    """The full id for an id or a unique id prefix."""
-    if db.scalar("SELECT 1 FROM articles WHERE id = ?", [article_id]):
-        return article_id
-    if len(article_id) < 6:
-        return None
-    ids = [r["id"] for r in db.rows("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 2", [article_id])]
-    return ids[0] if len(ids) == 1 else None
+    """The full id for an id or a unique id prefix of at least six characters."""
+    return db.reader().resolve(article_id, min_prefix=6)
 
 
 def article_page(db: Database, corpus: CorpusView, article_id: str) -> ArticlePage | None:
-    rows = db.rows(
-        "SELECT id, title, outlet, published, url, language, source_path, text, paragraphs, removed, errors "
-        "FROM articles WHERE id = ?",
-        [article_id],
-    )
-    if not rows:
+    """One article with its annotations, labels, technique legend, duplicates and story."""
+    art = db.reader().article(article_id)
+    if art is None:
         return None
-    r = rows[0]
-    text = r["text"] or ""
-    anns = annotations_of(db, article_id, text)
+    text = art.text or ""
+    anns = annotations_of(art)
     spans = [a for a in anns if a.start is not None]
     techniques = Counter(a.label for a in spans if a.layer == "technique")
     story = corpus.story_of(article_id)
@@ -203,10 +189,11 @@ def article_page(db: Database, corpus: CorpusView, article_id: str) -> ArticlePa
     known = refs(db, dup_ids + story_ids)
     return ArticlePage(
         article=ArticleDetail(
-            **ref(r).model_dump(), language=r["language"], source_path=r["source_path"], text=text,
-            paragraphs=[(int(s), int(e)) for s, e in _json(r["paragraphs"], [])],
-            removed=[RemovedOut(text=str(x.get("text", "")), reason=str(x.get("reason", ""))) for x in _json(r["removed"], [])],
-            errors=[{"stage": str(x.get("stage", "")), "message": str(x.get("message", ""))} for x in _json(r["errors"], [])],
+            **ref({"id": art.id, "title": art.title, "outlet": art.outlet, "published": art.published,
+                   "url": art.url}).model_dump(),
+            language=art.language, source_path=art.source_path, text=text, paragraphs=list(art.paragraphs),
+            removed=[RemovedOut(text=str(x.text), reason=str(x.reason)) for x in art.removed],
+            errors=[{"stage": str(x.stage), "message": str(x.message)} for x in art.errors],
         ),
         annotations=anns,
         span_layers=[layer for layer in SPAN_LAYERS if any(a.layer == layer for a in spans)],
