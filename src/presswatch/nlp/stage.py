@@ -19,10 +19,12 @@ from ..options import Options
 from .models import detect_language, load_spacy
 
 #: Texts up to this many characters are parsed in one piece (every PTC article, 47k at most, is).
-#: A longer one is parsed in pieces of at most CHUNK_CHARS: one 300 KB text in one piece took
-#: 23 s and 1 GB above the models, most of it in intermediate arrays that grow with the text.
+#: A longer one is parsed in pieces of at most CHUNK_CHARS, about an ordinary article, so a batch
+#: of pieces weighs what a batch of articles does: one 300 KB text in one piece peaked 1 GB above
+#: the models; a 1 MB text in pieces of 20k peaks 600 MB above them, in pieces of 5k 190 MB, in
+#: the same time.
 WHOLE_CHARS = 50_000
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 5_000
 
 #: Texts spaCy parses at once inside a batch. Its intermediate arrays grow with this: on 128 PTC
 #: articles a worker peaked 779 MB above its models at 32 and 405 MB at 8, in the same time.
