@@ -133,6 +133,23 @@ def test_browser_flow_reader_journey(page, server):
     assert style(pg, tech, "background-image") != "none"
     assert pg.locator(".text .b-quote").first.is_visible()
 
+    # techniques: named on the span, defined on hover, summarised, hidden below a chosen score
+    assert pg.locator(".text .b-technique", has_text="Loaded Language").first.is_visible()
+    fear = pg.locator('.text .l-technique[data-score="0.550"]').first
+    assert "Appeal to Fear-Prejudice (0.55)" in fear.get_attribute("title")
+    assert "Example:" in fear.get_attribute("title")
+    summary = pg.locator("#technique-summary")
+    assert "2 spans of 2 techniques" in summary.inner_text()
+    assert "emotional connotations" in summary.inner_text()
+    pg.locator("#tech-threshold").fill("0.6")
+    assert pg.locator("#tech-threshold-value").inner_text() == "0.60"
+    assert style(pg, '.text .l-technique[data-score="0.550"]', "background-image") == "none"
+    assert style(pg, '.text .l-technique[data-score="0.910"]', "background-image") != "none"
+    assert not pg.locator('.text .b-technique[data-score="0.550"]').is_visible()
+    shot(pg, "03b-article-threshold")
+    pg.locator("#tech-threshold").fill("0")
+    assert style(pg, '.text .l-technique[data-score="0.550"]', "background-image") != "none"
+
     # search for a person from the header, then open their page
     pg.fill(".quick input[name=q]", "Sergei Shoigu")
     pg.press(".quick input[name=q]", "Enter")

@@ -74,3 +74,19 @@ def test_highlight_render_never_fails_and_keeps_all_text(text, spans):
     visible = re.sub(r"<br>", "\n", visible)
     visible = htmlmod.unescape(re.sub(r"<[^>]+>", "", visible))
     assert visible == text
+
+
+def test_highlight_render_names_each_technique_with_its_definition_and_score():
+    from presswatch.web.highlight import TECHNIQUES
+    from presswatch.web.techniques import NOTES
+
+    assert set(NOTES) == set(TECHNIQUES) and all(n.definition and n.example for n in NOTES.values())
+    text = "A reckless, disastrous gamble."
+    html = str(render_text(text, [(0, len(text))], [
+        AnnotationOut(layer="technique", label="Loaded_Language", start=2, end=28, score=0.42),
+        AnnotationOut(layer="technique", label="<b>odd</b>", start=2, end=10),
+    ]))
+    assert 'data-score="1"' in html  # a rule's span (no score) is never hidden by the slider
+    assert '<span class="badge b-technique tc14" data-score="0.420" aria-hidden="true">Loaded Language</span>' in html
+    assert "emotional connotations" in html and "(0.42)" in html
+    assert "<b>odd</b>" not in html and "&lt;b&gt;odd&lt;/b&gt;" in html

@@ -17,6 +17,7 @@ from .db import Database
 from .highlight import SPAN_LAYERS, person_href, render_text, search_href
 from .pages import AppState, analyze, article, conflicts, overview, person, search, story
 from .security import SecurityMiddleware
+from .techniques import note as technique_note
 from .settings import TOKEN_COOKIE, WebSettings
 
 HERE = Path(__file__).parent
@@ -51,7 +52,7 @@ def make_templates() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals.update(person_href=person_href, search_href=search_href, render_text=render_text, SPAN_LAYERS=SPAN_LAYERS,
-                       LAYER_NAMES=LAYER_NAMES)
+                       LAYER_NAMES=LAYER_NAMES, technique_note=technique_note)
     env.filters["num"] = _fmt_value
     env.filters["day"] = lambda d: (d or "")[:10]
     return env

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from .schemas import AnnotationOut
+from .techniques import hover_text, note
 
 #: Span layers drawn in the text, bottom to top.
 SPAN_LAYERS = ("entity", "claim", "quote", "technique")
@@ -84,7 +85,7 @@ def _tooltip(anns: Iterable[AnnotationOut]) -> str:
     parts = []
     for a in anns:
         if a.layer == "technique":
-            parts.append(f"technique: {a.label}" + (f" ({a.score:.2f})" if a.score is not None else ""))
+            parts.append("technique: " + hover_text(a.label, a.score))
         elif a.layer == "quote":
             parts.append(f"{a.label} quote: {a.attrs.get('speaker') or 'unknown speaker'}")
         elif a.layer == "claim":
@@ -95,7 +96,10 @@ def _tooltip(anns: Iterable[AnnotationOut]) -> str:
 
 
 def _badge(ann: AnnotationOut) -> Markup:
-    """A small note after a span: who is quoted, what value a claim has."""
+    """A small note after a span: who is quoted, what value a claim has, which technique it is."""
+    if ann.layer == "technique":
+        return Markup('<span class="badge b-technique {}" data-score="{}" aria-hidden="true">{}</span>').format(
+            technique_class(ann.label), _score(ann), note(ann.label).name)
     if ann.layer == "quote":
         who = ann.attrs.get("speaker")
         if not who:
@@ -108,6 +112,11 @@ def _badge(ann: AnnotationOut) -> Markup:
     return Markup("")
 
 
+def _score(ann: AnnotationOut) -> str:
+    """A technique's score for the confidence slider (a rule without a score always shows)."""
+    return f"{ann.score:.3f}" if ann.score is not None else "1"
+
+
 def _segment(text: str, active: Sequence[AnnotationOut], links: bool = True) -> Markup:
     body = escape(text).replace("\n", Markup("<br>"))
     if not active:
@@ -117,11 +126,15 @@ def _segment(text: str, active: Sequence[AnnotationOut], links: bool = True) -> 
         if a.layer not in layers:
             layers.append(a.layer)
     classes = ["hl"] + [f"l-{layer}" for layer in layers]
-    tech = next((a for a in active if a.layer == "technique"), None)
-    if tech is not None:
-        classes.append(technique_class(tech.label))
+    techs = [a for a in active if a.layer == "technique"]
+    if techs:
+        classes.append(technique_class(techs[0].label))
     ent = next((a for a in active if a.layer == "entity"), None)
     attrs = Markup(' class="{}" title="{}"').format(" ".join(classes), _tooltip(active))
+    if techs:
+        # the slider hides a segment once every technique on it scores below the threshold
+        top = max(techs, key=lambda a: 1.0 if a.score is None else a.score)
+        attrs += Markup(' data-score="{}"').format(_score(top))
     if ent is not None and links:
         return Markup('<a{} href="{}">{}</a>').format(attrs, entity_href(ent), body)
     return Markup("<span{}>{}</span>").format(attrs, body)
