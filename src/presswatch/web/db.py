@@ -5,11 +5,12 @@ from __future__ import annotations
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Hashable, Iterator, TypeVar
 
 import duckdb
 
 from ..store import Store
+from ..store.browse import Browse
 from ..store.read import Reader
 
 T = TypeVar("T")
@@ -77,20 +78,9 @@ class Database:
         """Typed reads (presswatch.store.read) over this thread's cursor."""
         return Reader(self.cursor())
 
-    # -- queries ------------------------------------------------------------------------------
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Rows as dicts keyed by column name."""
-        cur = self.cursor().execute(sql, list(params))
-        cols = [d[0] for d in cur.description or ()]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        row = self.cursor().execute(sql, list(params)).fetchone()
-        return None if row is None else row[0]
-
-    def tables(self) -> set[str]:
-        """Names of the tables in the main schema (corpus tables appear once that layer has run)."""
-        return set(self.reader().tables())
+    def browse(self) -> Browse:
+        """Counts, lists and search (presswatch.store.browse) over this thread's cursor."""
+        return Browse(self.cursor())
 
     @contextmanager
     def writing(self) -> Iterator[None]:

@@ -1,14 +1,13 @@
-"""Build each page's context from the database: plain queries over articles and annotations."""
+"""Build each page's context from what presswatch.store.read and store.browse return (no SQL here)."""
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Iterable
 
-from ..attrs import ClaimAttrs, QuoteAttrs, sql_select
+from ..attrs import ClaimAttrs, QuoteAttrs
+from ..store.browse import ArticleMeta
 from .corpus import CorpusView
 from .db import Database
 from .highlight import SPAN_LAYERS, technique_class, technique_color
@@ -24,41 +23,26 @@ if TYPE_CHECKING:
     from ..corpus.types import ClaimGroup, Story
     from ..model import Article
 
-REF_COLUMNS = "id, title, outlet, published, url"
 UNKNOWN_OUTLET = "(unknown outlet)"
 #: Search: at most this many terms and characters are used, and this many hits shown.
 MAX_TERMS = 8
 MAX_QUERY_CHARS = 200
 SEARCH_LIMIT = 50
 SNIPPET_CHARS = 240
-#: Quotes with their typed attrs as columns (speaker, cue, ...), for the people lists and filters.
-QUOTES_SQL = f"(SELECT n.*, {sql_select('quote', 'n.attrs')} FROM annotations n WHERE n.layer = 'quote')"
-#: Who an annotation is about: the quote's or the claim's speaker, or the entity's canonical name.
-PERSON_SQL = (
-    "(SELECT n.*, CASE n.layer WHEN 'entity' THEN e_canonical WHEN 'quote' THEN q_speaker ELSE c_speaker END AS person "
-    f"FROM (SELECT n.*, {sql_select('entity', 'n.attrs', prefix='e_')}, {sql_select('quote', 'n.attrs', prefix='q_')}, "
-    f"{sql_select('claim', 'n.attrs', prefix='c_')} FROM annotations n WHERE n.layer IN ('entity', 'quote', 'claim')) n)"
-)
 SEARCH_BACKEND = (
     "ranked substring search in DuckDB (terms weighted by rarity, title hits count double); "
     "DuckDB's fts extension is not bundled with the offline install, so it is not used"
 )
 
 
-def ref(row: dict[str, Any]) -> ArticleRef:
-    return ArticleRef(
-        id=row["id"], title=row.get("title"), outlet=row.get("outlet"),
-        published=row.get("published"), url=safe_url(row.get("url")),
-    )
+def ref(m: ArticleMeta) -> ArticleRef:
+    """An article's ref, its URL only when it is a plain http(s) address."""
+    return ArticleRef(id=m.id, title=m.title, outlet=m.outlet, published=m.published, url=safe_url(m.url))
 
 
 def refs(db: Database, ids: Iterable[str]) -> dict[str, ArticleRef]:
     """Article refs by id for the ids that exist."""
-    ids = list(dict.fromkeys(ids))
-    if not ids:
-        return {}
-    rows = db.rows(f"SELECT {REF_COLUMNS} FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
-    return {r["id"]: ref(r) for r in rows}
+    return {aid: ref(m) for aid, m in db.browse().meta(ids).items()}
 
 
 def _story_row(g: "Story", known: dict[str, ArticleRef]) -> StoryRow:
@@ -86,22 +70,15 @@ def _conflict(c: "ClaimGroup", known: dict[str, ArticleRef]) -> Conflict:
 
 
 # -- overview -----------------------------------------------------------------------------------
-def layer_counts(db: Database) -> dict[str, int]:
-    return {r["layer"]: int(r["n"]) for r in db.rows("SELECT layer, count(*) AS n FROM annotations GROUP BY layer ORDER BY layer")}
-
-
 def technique_by_outlet(db: Database, outlets: list[OutletRow]) -> TechniqueByOutlet:
-    rows = db.rows(
-        "SELECT coalesce(a.outlet, ?) AS outlet, n.label, count(*) AS c FROM annotations n "
-        "JOIN articles a ON a.id = n.article_id WHERE n.layer = 'technique' GROUP BY ALL",
-        [UNKNOWN_OUTLET],
-    )
-    totals = Counter()
-    for r in rows:
-        totals[r["label"]] += r["c"]
+    """Technique counts per outlet (outlets in the overview's order), for the chart."""
+    rows = [(o or UNKNOWN_OUTLET, label, c) for o, label, c in db.browse().labels_by_outlet("technique")]
+    totals: Counter[str] = Counter()
+    for _, label, c in rows:
+        totals[label] += c
     techniques = [t for t, _ in totals.most_common()]
-    cell = {(r["outlet"], r["label"]): int(r["c"]) for r in rows}
-    seen = {r["outlet"] for r in rows}
+    cell = {(o, label): c for o, label, c in rows}
+    seen = {o for o, _, _ in rows}
     names = [o.outlet for o in outlets if o.outlet in seen]
     counts = [[cell.get((o, t), 0) for t in techniques] for o in names]
     per = {o.outlet: o.articles for o in outlets}
@@ -110,36 +87,22 @@ def technique_by_outlet(db: Database, outlets: list[OutletRow]) -> TechniqueByOu
 
 
 def overview(db: Database, corpus: CorpusView) -> Overview:
-    layers = layer_counts(db)
-    outlets = [
-        OutletRow(outlet=r["o"], articles=int(r["n"]), first=r["f"], last=r["l"])
-        for r in db.rows(
-            "SELECT coalesce(outlet, ?) AS o, count(*) AS n, min(published) AS f, max(published) AS l "
-            "FROM articles GROUP BY o ORDER BY n DESC, o LIMIT 40",
-            [UNKNOWN_OUTLET],
-        )
-    ]
-    people = [
-        PersonRow(name=r["sp"], quotes=int(r["n"]), outlets=int(r["o"]))
-        for r in db.rows(
-            "SELECT n.speaker AS sp, count(*) AS n, count(DISTINCT coalesce(a.outlet, '')) AS o "
-            f"FROM {QUOTES_SQL} n JOIN articles a ON a.id = n.article_id "
-            "WHERE n.speaker IS NOT NULL AND n.speaker <> '' GROUP BY sp ORDER BY n DESC, sp LIMIT 15"
-        )
-    ]
+    """Counts, outlets, most-quoted people, the largest stories, techniques by outlet, conflicts."""
+    browse = db.browse()
+    layers = browse.layer_counts()
+    outlets = [OutletRow(outlet=o.outlet or UNKNOWN_OUTLET, articles=o.articles, first=o.first, last=o.last)
+               for o in browse.outlets(40, unknown=UNKNOWN_OUTLET)]
+    people = [PersonRow(name=p.name, quotes=p.quotes, outlets=p.outlets) for p in browse.speakers(15)]
     stories = sorted(corpus.stories, key=lambda g: -len(g.articles))[:12]
     known = refs(db, [a.article for g in stories for a in g.articles]
                  + [c.article for k in corpus.conflicts for c in k.claims if c.article])
-    recent = [
-        ref(r) for r in db.rows(
-            f"SELECT {REF_COLUMNS} FROM articles ORDER BY published DESC NULLS LAST, analysed_at DESC LIMIT 15"
-        )
-    ]
+    recent = [ref(m) for m in browse.recent(15)]
+    n_articles, n_outlets, n_failures = browse.counts()
     return Overview(
         counts=Counts(
-            articles=int(db.scalar("SELECT count(*) FROM articles")),
-            outlets=int(db.scalar("SELECT count(DISTINCT outlet) FROM articles")),
-            failures=int(db.scalar("SELECT count(*) FROM failures")),
+            articles=n_articles,
+            outlets=n_outlets,
+            failures=n_failures,
             annotations=layers,
             stories=len(corpus.stories),
             claim_conflicts=len(corpus.conflicts),
@@ -189,8 +152,7 @@ def article_page(db: Database, corpus: CorpusView, article_id: str) -> ArticlePa
     known = refs(db, dup_ids + story_ids)
     return ArticlePage(
         article=ArticleDetail(
-            **ref({"id": art.id, "title": art.title, "outlet": art.outlet, "published": art.published,
-                   "url": art.url}).model_dump(),
+            **ref(ArticleMeta(art.id, art.title, art.outlet, art.published, art.url)).model_dump(),
             language=art.language, source_path=art.source_path, text=text, paragraphs=list(art.paragraphs),
             removed=[RemovedOut(text=str(x.text), reason=str(x.reason)) for x in art.removed],
             errors=[{"stage": str(x.stage), "message": str(x.message)} for x in art.errors],
@@ -209,25 +171,17 @@ def article_page(db: Database, corpus: CorpusView, article_id: str) -> ArticlePa
 # -- people, stories, conflicts ---------------------------------------------------------------------
 def person_page(db: Database, name: str) -> PersonPage:
     """Quotes by a person across outlets, the numbers they are cited for, the articles naming them."""
-    rows = db.rows(
-        "SELECT n.layer, n.label, n.start, n.\"end\", n.attrs, a.id, a.title, a.outlet, a.published, a.url, "
-        f"substr(a.text, n.start + 1, n.\"end\" - n.start) AS span FROM {PERSON_SQL} n "
-        "JOIN articles a ON a.id = n.article_id WHERE lower(n.person) = lower(?) "
-        "ORDER BY a.published NULLS LAST, a.id, n.start",
-        [name],
-    )
     quotes, claims, mentioned, aliases = [], [], {}, Counter()
-    for r in rows:
-        attrs = _json(r["attrs"], {})
-        article = ref(r)
-        if r["layer"] == "quote":
-            quotes.append(QuoteRow(article=article, label=r["label"], text=r["span"] or "", cue=QuoteAttrs.from_dict(attrs).cue))
-        elif r["layer"] == "claim":
-            claim = ClaimAttrs.from_dict(attrs)
-            claims.append(ClaimRow(article=article, text=claim.sentence or r["span"] or "",
+    for m in db.browse().person(name):
+        article, ann = ref(m.article), m.annotation
+        if ann.layer == "quote":
+            quotes.append(QuoteRow(article=article, label=ann.label, text=m.span or "", cue=QuoteAttrs.of(ann).cue))
+        elif ann.layer == "claim":
+            claim = ClaimAttrs.of(ann)
+            claims.append(ClaimRow(article=article, text=claim.sentence or m.span or "",
                                    value=_float(claim.value), unit=claim.unit, modifier=claim.modifier))
-        elif r["layer"] == "entity" and r["span"]:
-            aliases[r["span"]] += 1
+        elif ann.layer == "entity" and m.span:
+            aliases[m.span] += 1
         mentioned.setdefault(article.id, article)
     by_outlet = Counter((q.article.outlet or UNKNOWN_OUTLET) for q in quotes)
     return PersonPage(
@@ -291,66 +245,18 @@ def _snippet(text: str, terms: list[str]) -> list[SnippetPart]:
 
 
 def search(db: Database, f: SearchFilters) -> SearchPage:
+    """Ranked hits for the query and filters, with the filters' choices."""
     terms = query_terms(f.q)
-    where, params = [], []
-    for t in terms:
-        where.append("contains(lower(coalesce(a.title, '') || ' ' || a.text), ?)")
-        params.append(t)
-    if f.outlet:
-        where.append("a.outlet = ?")
-        params.append(f.outlet)
-    if f.date_from:
-        where.append("substr(a.published, 1, 10) >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append("substr(a.published, 1, 10) <= ?")
-        params.append(f.date_to)
-    if f.technique:
-        where.append("EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.layer = 'technique' AND n.label = ?)")
-        params.append(f.technique)
-    if f.person:
-        where.append(f"EXISTS (SELECT 1 FROM {PERSON_SQL} n WHERE n.article_id = a.id AND lower(n.person) = lower(?))")
-        params.append(f.person)
-    cond = " AND ".join(where) or "TRUE"
-    total = int(db.scalar(f"SELECT count(*) FROM articles a WHERE {cond}", params))
-    score_sql, score_params = "0", []
-    if terms:
-        n_docs = max(1, int(db.scalar("SELECT count(*) FROM articles")))
-        parts = []
-        for t in terms:
-            df = int(db.scalar("SELECT count(*) FROM articles a WHERE contains(lower(coalesce(a.title, '') || ' ' || a.text), ?)", [t]))
-            idf = math.log(1 + n_docs / max(1, df))
-            parts.append(
-                f"{idf:.6f} * (ln(1 + (length(lower(a.text)) - length(replace(lower(a.text), ?, ''))) / {len(t)}) "
-                f"+ 2 * ln(1 + (length(lower(coalesce(a.title, ''))) - length(replace(lower(coalesce(a.title, '')), ?, ''))) / {len(t)}))"
-            )
-            score_params += [t, t]
-        score_sql = " + ".join(parts)
-    rows = db.rows(
-        f"SELECT {', '.join('a.' + c.strip() for c in REF_COLUMNS.split(','))}, a.text, {score_sql} AS score "
-        f"FROM articles a WHERE {cond} ORDER BY score DESC, a.published DESC NULLS LAST, a.id LIMIT {SEARCH_LIMIT}",
-        score_params + params,
-    )
+    browse = db.browse()
+    total, rows = browse.search(terms, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to,
+                                technique=f.technique, person=f.person, limit=SEARCH_LIMIT)
     return SearchPage(
         filters=f, total=total, backend=SEARCH_BACKEND,
-        hits=[SearchHit(article=ref(r), score=round(float(r["score"]), 4), snippet=_snippet(r["text"] or "", terms)) for r in rows],
-        outlets=[r["outlet"] for r in db.rows("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")],
-        techniques=[r["label"] for r in db.rows("SELECT DISTINCT label FROM annotations WHERE layer = 'technique' ORDER BY label")],
-        people=[r["sp"] for r in db.rows(
-            f"SELECT n.speaker AS sp, count(*) AS n FROM {QUOTES_SQL} n "
-            "WHERE n.speaker IS NOT NULL GROUP BY sp ORDER BY n DESC, sp LIMIT 50")],
+        hits=[SearchHit(article=ref(m), score=round(score, 4), snippet=_snippet(text, terms)) for m, text, score in rows],
+        outlets=browse.outlet_names(),
+        techniques=browse.labels("technique"),
+        people=browse.quoted_names(50),
     )
-
-
-def _json(value: Any, default: Any) -> Any:
-    if value is None:
-        return default
-    if isinstance(value, (list, dict)):
-        return value
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        return default
 
 
 def _float(x: Any) -> float | None:

@@ -1,0 +1,218 @@
+"""Reads that list, count and search the stored articles: what the web pages and the report show.
+
+Beside ``read.py`` (records of one article or of the corpus results) this holds the aggregate
+queries: counts per layer and outlet, the most-quoted people, a person's annotations, ranked
+search. Each returns plain typed values; the pages turn them into their contexts. Attribute
+columns come from ``presswatch.attrs.sql_select``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from ..attrs import sql_select
+from ..model import Annotation
+from .read import ids_param
+
+__all__ = ["ArticleMeta", "OutletCount", "SpeakerCount", "PersonMention", "Browse"]
+
+_META = "a.id, a.title, a.outlet, a.published, a.url"
+#: Quotes with their typed attrs as columns (speaker, cue, ...).
+QUOTES_SQL = f"(SELECT n.*, {sql_select('quote', 'n.attrs')} FROM annotations n WHERE n.layer = 'quote')"
+#: Who an annotation is about: the quote's or the claim's speaker, or the entity's canonical name.
+PERSON_SQL = (
+    "(SELECT n.*, CASE n.layer WHEN 'entity' THEN e_canonical WHEN 'quote' THEN q_speaker ELSE c_speaker END AS person "
+    f"FROM (SELECT n.*, {sql_select('entity', 'n.attrs', prefix='e_')}, {sql_select('quote', 'n.attrs', prefix='q_')}, "
+    f"{sql_select('claim', 'n.attrs', prefix='c_')} FROM annotations n WHERE n.layer IN ('entity', 'quote', 'claim')) n)"
+)
+_HAYSTACK = "lower(coalesce(a.title, '') || ' ' || a.text)"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """Enough about an article to list and link it."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletCount:
+    """An outlet (None: unknown), its article count and publication span."""
+
+    outlet: str | None
+    articles: int
+    first: str | None
+    last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    """A quoted speaker, how often and in how many outlets."""
+
+    name: str
+    quotes: int
+    outlets: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """One annotation about a person (their quote, their claim, a mention), the words it covers, its article."""
+
+    annotation: Annotation
+    span: str | None
+    article: ArticleMeta
+
+
+def _meta(row: Sequence[Any]) -> ArticleMeta:
+    return ArticleMeta(*row[:5])
+
+
+class Browse:
+    """Aggregate reads over one DuckDB connection (or a thread's cursor)."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.con.execute(sql, list(params)).fetchone()[0]
+
+    # -- articles -----------------------------------------------------------------------------
+    def meta(self, ids: Iterable[str]) -> dict[str, ArticleMeta]:
+        """ArticleMeta by id for the ids that exist."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        rows = self.con.execute(f"SELECT {_META} FROM articles a WHERE a.id IN ({ids_param})", [wanted]).fetchall()
+        return {r[0]: _meta(r) for r in rows}
+
+    def recent(self, limit: int) -> list[ArticleMeta]:
+        """The latest articles by publication date, then by when they were analysed."""
+        return [_meta(r) for r in self.con.execute(
+            f"SELECT {_META} FROM articles a ORDER BY a.published DESC NULLS LAST, a.analysed_at DESC LIMIT ?", [limit]
+        ).fetchall()]
+
+    def counts(self) -> tuple[int, int, int]:
+        """(articles, distinct outlets, recorded failures)."""
+        return (int(self._one("SELECT count(*) FROM articles")), int(self._one("SELECT count(DISTINCT outlet) FROM articles")),
+                int(self._one("SELECT count(*) FROM failures")))
+
+    def outlets(self, limit: int, *, unknown: str) -> list[OutletCount]:
+        """Outlets by article count (ties by name; ``unknown`` is the name a missing outlet sorts as)."""
+        return [OutletCount(o, int(n), f, l) for o, n, f, l in self.con.execute(
+            "SELECT outlet, count(*) AS n, min(published), max(published) FROM articles "
+            "GROUP BY outlet ORDER BY n DESC, coalesce(outlet, ?) LIMIT ?", [unknown, limit]
+        ).fetchall()]
+
+    def outlet_names(self) -> list[str]:
+        """Every known outlet, by name."""
+        return [r[0] for r in self.con.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet").fetchall()]
+
+    # -- annotations ----------------------------------------------------------------------------
+    def layer_counts(self) -> dict[str, int]:
+        """Annotations per layer."""
+        return {layer: int(n) for layer, n in self.con.execute(
+            "SELECT layer, count(*) FROM annotations GROUP BY layer ORDER BY layer").fetchall()}
+
+    def labels(self, layer: str) -> list[str]:
+        """The distinct labels of a layer."""
+        return [r[0] for r in self.con.execute(
+            "SELECT DISTINCT label FROM annotations WHERE layer = ? ORDER BY label", [layer]).fetchall()]
+
+    def labels_by_outlet(self, layer: str) -> list[tuple[str | None, str, int]]:
+        """(outlet, label, count) of a layer's annotations."""
+        return [(o, label, int(c)) for o, label, c in self.con.execute(
+            "SELECT a.outlet, n.label, count(*) FROM annotations n JOIN articles a ON a.id = n.article_id "
+            "WHERE n.layer = ? GROUP BY ALL", [layer]).fetchall()]
+
+    def speakers(self, limit: int) -> list[SpeakerCount]:
+        """The most-quoted speakers (ties by name)."""
+        return [SpeakerCount(sp, int(n), int(o)) for sp, n, o in self.con.execute(
+            "SELECT n.speaker AS sp, count(*) AS c, count(DISTINCT coalesce(a.outlet, '')) "
+            f"FROM {QUOTES_SQL} n JOIN articles a ON a.id = n.article_id "
+            "WHERE n.speaker IS NOT NULL AND n.speaker <> '' GROUP BY sp ORDER BY c DESC, sp LIMIT ?", [limit]
+        ).fetchall()]
+
+    def person(self, name: str) -> list[PersonMention]:
+        """A person's quotes and claims and the mentions of them (case-insensitive), in publication order."""
+        rows = self.con.execute(
+            f'SELECT {_META}, n.layer, n.label, n.start, n."end", n.score, n.attrs, '
+            f'substr(a.text, n.start + 1, n."end" - n.start) FROM {PERSON_SQL} n '
+            "JOIN articles a ON a.id = n.article_id WHERE lower(n.person) = lower(?) "
+            "ORDER BY a.published NULLS LAST, a.id, n.start",
+            [name],
+        ).fetchall()
+        return [
+            PersonMention(Annotation(layer, label, start, end, score, json.loads(attrs or "{}")), span, _meta(r))
+            for r in rows
+            for layer, label, start, end, score, attrs, span in [r[5:]]
+        ]
+
+    # -- search -----------------------------------------------------------------------------
+    def search(
+        self,
+        terms: Sequence[str],
+        *,
+        outlet: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        technique: str | None = None,
+        person: str | None = None,
+        limit: int = 50,
+    ) -> tuple[int, list[tuple[ArticleMeta, str, float]]]:
+        """Articles holding every term (lower-cased) and passing the filters: the total and the best
+        ``limit`` (meta, text, score), scored by term counts weighted by rarity, title hits double."""
+        where, params = [], []
+        for t in terms:
+            where.append(f"contains({_HAYSTACK}, ?)")
+            params.append(t)
+        if outlet:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if date_from:
+            where.append("substr(a.published, 1, 10) >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(date_to)
+        if technique:
+            where.append("EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.layer = 'technique' "
+                         "AND n.label = ?)")
+            params.append(technique)
+        if person:
+            where.append(f"EXISTS (SELECT 1 FROM {PERSON_SQL} n WHERE n.article_id = a.id AND lower(n.person) = lower(?))")
+            params.append(person)
+        cond = " AND ".join(where) or "TRUE"
+        total = int(self._one(f"SELECT count(*) FROM articles a WHERE {cond}", params))
+        score_sql, score_params = "0", []
+        if terms:
+            n_docs = max(1, int(self._one("SELECT count(*) FROM articles")))
+            parts = []
+            for t in terms:
+                df = int(self._one(f"SELECT count(*) FROM articles a WHERE contains({_HAYSTACK}, ?)", [t]))
+                idf = math.log(1 + n_docs / max(1, df))
+                parts.append(
+                    f"{idf:.6f} * (ln(1 + (length(lower(a.text)) - length(replace(lower(a.text), ?, ''))) / {len(t)}) "
+                    f"+ 2 * ln(1 + (length(lower(coalesce(a.title, ''))) - length(replace(lower(coalesce(a.title, '')), ?, ''))) / {len(t)}))"
+                )
+                score_params += [t, t]
+            score_sql = " + ".join(parts)
+        rows = self.con.execute(
+            f"SELECT {_META}, a.text, {score_sql} AS score FROM articles a WHERE {cond} "
+            f"ORDER BY score DESC, a.published DESC NULLS LAST, a.id LIMIT {int(limit)}",
+            score_params + params,
+        ).fetchall()
+        return total, [(_meta(r), r[5] or "", float(r[6])) for r in rows]
+
+    def quoted_names(self, limit: int) -> list[str]:
+        """Speakers by how often they are quoted (the search page's person filter)."""
+        return [r[0] for r in self.con.execute(
+            f"SELECT n.speaker AS sp, count(*) AS c FROM {QUOTES_SQL} n WHERE n.speaker IS NOT NULL "
+            "GROUP BY sp ORDER BY c DESC, sp LIMIT ?", [limit]).fetchall()]
