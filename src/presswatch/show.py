@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .attrs import attrs_of
 from .cli import CONTEXT_SETTINGS
 from .model import Annotation, Article
 
@@ -35,10 +36,15 @@ def render_text(article: Article, layers: tuple[str, ...]) -> Text:
     return text
 
 
+#: Attrs left out of the details column: offsets and the sentence repeat what the span shows.
+HIDDEN_ATTRS = frozenset({"sentence", "speaker_start", "speaker_end", "paragraph"})
+
+
 def _describe(ann: Annotation) -> str:
-    keys = ("canonical", "role", "speaker", "value", "unit", "modifier", "predicate", "cue", "trigger")
-    parts = [f"{k}={ann.attrs[k]!r}" for k in keys if ann.attrs.get(k) not in (None, "")]
-    return ", ".join(parts)
+    """The annotation's typed attrs (presswatch.attrs) as key=value pairs."""
+    record = attrs_of(ann)
+    attrs = record.to_dict() if record is not None else dict(ann.attrs)
+    return ", ".join(f"{k}={v!r}" for k, v in attrs.items() if k not in HIDDEN_ATTRS and v not in (None, "", False))
 
 
 def annotation_table(article: Article, layer: str, anns: list[Annotation]) -> Table:
