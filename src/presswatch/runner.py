@@ -20,7 +20,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .model import Article
 from .options import Options
@@ -60,19 +60,28 @@ class OutOfTime(BaseException):
     """
 
 
-class _Deadline:
-    """Raises OutOfTime in this thread once ``seconds`` have passed, until the block ends.
+def _clock() -> float:
+    """CPU seconds of this thread: the budget's clock, so that a loaded machine (other workers,
+    other runs) does not cut articles short that it only slowed down."""
+    return time.thread_time()
 
-    A watchdog thread injects the exception (CPython's async exceptions), so it works in any
-    thread, the web app's included; it lands at the next Python line the stage runs, which the
-    chunked spaCy pass (nlp/stage.py) reaches every few thousand words.
+
+class _Deadline:
+    """Raises OutOfTime in this thread once it has spent ``seconds`` more CPU time, until the block ends.
+
+    A watchdog thread reads this thread's CPU clock and injects the exception (CPython's async
+    exceptions), so it works in any thread, the web app's included; it lands at the next Python
+    line the stage runs, which the spaCy pass reaches at every batch of pieces (nlp/stage.py).
     """
+
+    #: How often the watchdog looks at the clock (seconds), at most.
+    POLL = 0.5
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds
         self._lock = threading.Lock()
         self._armed = False
-        self._timer: threading.Timer | None = None
+        self._done = threading.Event()
         self._tid = threading.get_ident()
 
     def __enter__(self) -> "_Deadline":
@@ -80,26 +89,33 @@ class _Deadline:
             return self
         if self.seconds <= 0:
             raise OutOfTime
+        try:
+            clock = time.pthread_getcpuclockid(self._tid)
+            read = lambda: time.clock_gettime(clock)  # noqa: E731 - this thread's CPU time, read from another
+        except (AttributeError, OSError):  # no per-thread CPU clock here: wall time instead
+            read = time.monotonic
+        limit = read() + self.seconds
         self._armed = True
-        self._timer = threading.Timer(self.seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        threading.Thread(target=self._watch, args=(read, limit), daemon=True).start()
         return self
 
-    def _fire(self) -> None:
-        with self._lock:
-            if self._armed:
-                self._armed = False
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid), ctypes.py_object(OutOfTime))
+    def _watch(self, read: Callable[[], float], limit: float) -> None:
+        while not self._done.wait(min(self.POLL, max(limit - read(), 0.01))):
+            if read() >= limit:
+                with self._lock:
+                    if self._armed:
+                        self._armed = False
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid),
+                                                                   ctypes.py_object(OutOfTime))
+                return
 
     def __exit__(self, *exc: object) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            with self._lock:
-                self._armed = False
+        self._done.set()
+        with self._lock:
+            self._armed = False
 
 
-#: id(article) -> time.monotonic() by which its stages must be done.
+#: id(article) -> the reading of _clock() by which its stages must be done.
 Deadlines = dict[int, float]
 
 
@@ -107,14 +123,14 @@ def _time_left(deadlines: Deadlines | None, articles: Sequence[Article]) -> floa
     """Seconds left to the earliest deadline of ``articles`` (None: no limit)."""
     if not deadlines:
         return None
-    return min(deadlines[id(a)] for a in articles) - time.monotonic()
+    return min(deadlines[id(a)] for a in articles) - _clock()
 
 
 def _ran_out(stage: Stage, article: Article, budget: float | None) -> None:
     """Record on the article that a stage used up its time budget."""
     article.record_error(
         stage.name,
-        f"time budget of {budget or 0:g} s used up in this stage ({len(article.text):,} characters); "
+        f"time budget of {budget or 0:g} s (CPU) used up in this stage ({len(article.text):,} characters); "
         "kept with the layers that finished (a larger --time-budget analyses it in full)",
     )
 
@@ -142,7 +158,7 @@ def run_stage(stage: Stage, articles: list[Article], deadlines: Deadlines | None
         log.debug("stage %s ran out of time on a batch, retrying one by one", stage.name)
         if deadlines is not None and budget is not None:
             # a slow batch is no single article's fault: each gets its budget afresh
-            now = time.monotonic()
+            now = _clock()
             deadlines.update({id(a): now + budget for a in articles})
     except Exception:  # noqa: BLE001 - isolation is the point
         log.debug("stage %s failed on a batch, retrying one by one", stage.name, exc_info=True)
@@ -176,7 +192,7 @@ def process_batch(stages: Sequence[Stage], articles: list[Article], budget: floa
     short = [a for a in articles if len(a.text) <= LONG_ARTICLE]
     groups = ([short] if short else []) + [[a] for a in articles if len(a.text) > LONG_ARTICLE]
     for group in groups:
-        deadlines = None if budget is None else {id(a): time.monotonic() + budget for a in group}
+        deadlines = None if budget is None else {id(a): _clock() + budget for a in group}
         with ExitStack() as zones:
             for stage in stages:
                 zone = getattr(stage, "memory_zone", None)

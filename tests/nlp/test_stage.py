@@ -70,10 +70,16 @@ def test_nlp_chunk_offsets_cover_the_text_in_bounded_paragraph_aligned_pieces():
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))  # consecutive, nothing lost
     assert all(0 < e - s <= 200 for s, e in spans)
     assert all(text[s:].startswith("Paragraph") for s, _ in spans)  # cut at paragraph breaks
-    one_line = "word " * 100
-    assert all(e - s <= 64 and one_line[s] == "w" for s, e in chunk_offsets(one_line, 64))
-    assert chunk_offsets("x" * 10, 4) == [(0, 4), (4, 8), (8, 10)]  # no break at all: cut where it must
     assert chunk_offsets("short", 100) == [(0, 5)]
+    # a line is cut only past `most`, then after a sentence end, else a space, else where it must be
+    one_line = "One sentence here. " * 20
+    assert chunk_offsets(one_line, 64) == [(0, len(one_line))]
+    spans = chunk_offsets(one_line, 64, most=100)
+    assert all(e - s <= 100 and one_line[s:e].rstrip().endswith(".") for s, e in spans[:-1])
+    assert "".join(one_line[s:e] for s, e in spans) == one_line
+    assert chunk_offsets("x" * 10, 4, most=4) == [(0, 4), (4, 8), (8, 10)]
+    lines = "a line\n" * 30
+    assert all(lines[s:e].endswith("\n") and e - s <= 64 for s, e in chunk_offsets(lines, 64)[:-1])
 
 
 def test_nlp_stage_parses_a_long_text_in_pieces_joined_into_one_doc(nlp, monkeypatch):

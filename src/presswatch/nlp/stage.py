@@ -25,6 +25,8 @@ from .models import detect_language, load_spacy
 #: the same time.
 WHOLE_CHARS = 50_000
 CHUNK_CHARS = 5_000
+#: A single line (no line break at all) is cut only past this length, so sentences stay whole.
+MAX_PIECE_CHARS = 100_000
 
 #: Texts spaCy parses at once inside a batch. Its intermediate arrays grow with this: on 128 PTC
 #: articles a worker peaked 779 MB above its models at 32 and 405 MB at 8, in the same time.
@@ -77,29 +79,43 @@ class NlpStage:
         return self.nlp.memory_zone()
 
 
-def chunk_offsets(text: str, limit: int) -> list[tuple[int, int]]:
-    """Consecutive (start, end) pieces of ``text``, each at most ``limit`` characters, that cover
-    it exactly: cut after a paragraph break where there is one, else after a line break, else
-    after a space; a run of ``limit`` characters without any is cut where it must be."""
+def chunk_offsets(text: str, limit: int, most: int | None = None) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of ``text`` that cover it exactly, cut at line breaks.
+
+    A piece ends after the last paragraph break, else line break, within ``limit`` characters.
+    A sentence never runs over a line break, so these cuts change no sentence. A line longer than
+    ``limit`` stays whole up to ``most`` characters (MAX_PIECE_CHARS); only a line longer than
+    that is cut, after a sentence end, else after a space, else where it must be.
+    """
+    most = max(limit, MAX_PIECE_CHARS if most is None else most)
     out: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > limit:
-        stop = start + limit
-        cut = -1
-        for sep in ("\n\n", "\n", " "):
-            k = text.rfind(sep, start + 1, stop)
-            if k > start:
-                cut = k + len(sep)
-                # whitespace stays with the piece it ends: the next piece starts on a word
-                while cut < stop and text[cut].isspace():
-                    cut += 1
-                break
-        if cut <= start:
-            cut = stop
+        cut = _cut(text, start, start + limit, ("\n\n", "\n"))
+        if cut is None:
+            nxt = text.find("\n", start + limit, start + most)
+            cut = nxt + 1 if nxt >= 0 else None
+        if cut is None and len(text) - start <= most:
+            break
+        if cut is None:
+            cut = _cut(text, start, start + most, (". ", "? ", "! ", " ")) or start + most
+        while cut < len(text) and text[cut].isspace():
+            cut += 1  # whitespace stays with the piece it ends: the next piece starts on a word
+        if cut >= len(text):
+            break
         out.append((start, cut))
         start = cut
     out.append((start, len(text)))
     return out
+
+
+def _cut(text: str, start: int, stop: int, seps: tuple[str, ...]) -> int | None:
+    """Just after the last of the first separator found in ``text[start+1:stop]``, or None."""
+    for sep in seps:
+        k = text.rfind(sep, start + 1, stop)
+        if k > start:
+            return k + len(sep)
+    return None
 
 
 def make_stage(options: Options) -> NlpStage:
