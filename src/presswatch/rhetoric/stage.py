@@ -7,6 +7,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..attrs import TechniqueAttrs
 from ..model import Annotation, Article, paragraph_offsets
 from ..options import Options
 from .embed import encode_fast
@@ -113,7 +114,7 @@ class RhetoricStage:
         for article, (hits, (genre, gscore), frames) in zip(todo, find_rhetoric_batch(self.models, items)):
             for h in hits:
                 article.add(Annotation("technique", h.label, h.start, h.end, round(h.score, 4),
-                                       {"paragraph": h.paragraph, "trigger": h.trigger}))
+                                       TechniqueAttrs(paragraph=h.paragraph, trigger=h.trigger).to_dict()))
             article.add(Annotation("genre", genre, None, None, round(gscore, 4)))
             for label, score in frames:
                 article.add(Annotation("frame", label, None, None, round(score, 4)))
