@@ -1,9 +1,8 @@
-"""Small text helpers shared by the corpus modules: words, shingles, sentences, publication dates."""
+"""Small text helpers shared by the corpus modules: words, shingles, sentences."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from typing import Iterator
 
 from .resources import SHINGLE_SIZE
@@ -56,23 +55,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
-
-
-def parse_published(value: str | None) -> date | None:
-    """The day of an ISO 8601 publication date (time and zone ignored); None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if m:
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-    return None
 
 
 def sort_key_published(published: str | None, article_id: str) -> tuple[int, str, str]:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..model import Article
+from ..model import Article, published_day
 from .resources import MONTHS, RELATIVE_DAYS, RELATIVE_SPANS, WEEKDAYS
-from .text import parse_published, sentences, words
+from .text import sentences, words
 
 if TYPE_CHECKING:
     from .types import TimelineEntry
@@ -189,7 +189,7 @@ DATELINE_CHARS = 600
 
 def reference_date(article: Article) -> date | None:
     """The day relative dates in an article count from: its publication date, else a full dated dateline near the top."""
-    day = parse_published(article.published)
+    day = published_day(article.published)
     if day is not None:
         return day
     for d in find_dates(article.text, None, 0, min(len(article.text), DATELINE_CHARS)):
