@@ -1,5 +1,8 @@
-"""Cross-validation by article for every model, producing out-of-fold predictions and shared-task scores.
+"""Cross-validation for every model, producing out-of-fold predictions and shared-task scores.
 
+Two protocols: folds by article (``group_folds``), and folds by topic (``topic_folds``: each fold is one
+k-means cluster of the articles' content words, so the test fold's topic was never seen in training;
+this is the one meant to predict news from another period or source, see bench/rhetoric_results.md).
 Thresholds for fold k are tuned on the out-of-fold probabilities of the other folds only, so a reported
 score never sees its own fold's labels; articles that overlap the held-out dev set are never scored.
 """
@@ -19,6 +22,33 @@ from .features import Embedder
 from .resources import DEV_OVERLAP_IDS, FRAMES, GENRES, TECHNIQUES
 from .scorers import Score, macro_f1, micro_f1, span_overlap_f1, tc_micro_f1
 from .spans import SpanTagger, TechniqueClassifier, assign_top_k, context_of
+
+
+#: The validation protocols: folds by article, or by topic cluster.
+PROTOCOLS = ("article", "topic")
+
+
+def topic_folds(articles: dict[str, str], k: int = 5, seed: int = 13) -> dict[str, int]:
+    """A fold per article id: the k-means cluster (k clusters) of its content-word TF-IDF.
+
+    Whole stories and the sites that cover them fall in one fold, so a model scored on a fold has not
+    seen its topic's vocabulary; clusters are uneven in size, which is the point.
+    """
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    ids = sorted(articles)
+    X = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{3,}\b", min_df=2, max_df=0.5,
+                        sublinear_tf=True).fit_transform([articles[a] for a in ids])
+    labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(X)
+    return {a: int(f) for a, f in zip(ids, labels)}
+
+
+def fold_numbers(groups: Sequence[str], k: int, topics: dict[str, int] | None = None) -> np.ndarray:
+    """Fold of every row: by article (``group_folds``), or by the article's topic cluster when given."""
+    if topics is None:
+        return group_folds(groups, k)
+    return np.array([topics[g] for g in groups])
 
 
 @dataclass
@@ -41,11 +71,12 @@ def honest_decisions(P: np.ndarray, Y: np.ndarray, folds: np.ndarray, min_f1: fl
     return D
 
 
-def cv_paragraphs(paras: Sequence[Paragraph], embed: Embedder, k: int = 5, C: float = 1.0, C_dense: float = 1.0) -> CvResult:
+def cv_paragraphs(paras: Sequence[Paragraph], embed: Embedder, k: int = 5, C: float = 1.0, C_dense: float = 1.0,
+                  topics: dict[str, int] | None = None) -> CvResult:
     """2023 subtask 3: paragraph micro-F1 of the 23-way multi-label model."""
     inputs = paragraphs.paragraph_inputs(paras, embed)
     Y = paragraphs.gold_matrix(paras)
-    folds = group_folds([p.article_id for p in paras], k)
+    folds = fold_numbers([p.article_id for p in paras], k, topics)
     P = np.zeros(Y.shape, dtype=np.float32)
     for f in range(k):
         tr, te = np.where(folds != f)[0], np.where(folds == f)[0]
@@ -59,10 +90,10 @@ def cv_paragraphs(paras: Sequence[Paragraph], embed: Embedder, k: int = 5, C: fl
 
 
 def cv_documents(ids: Sequence[str], texts: Sequence[str], genre: dict[str, str], frames: dict[str, frozenset[str]],
-                 embed: Embedder, k: int = 5, **kw) -> tuple[CvResult, CvResult]:
+                 embed: Embedder, k: int = 5, topics: dict[str, int] | None = None, **kw) -> tuple[CvResult, CvResult]:
     """2023 subtasks 1 (genre macro-F1) and 2 (frames micro-F1)."""
     texts, vecs = documents.doc_inputs(texts, embed)
-    folds = group_folds(list(ids), k)
+    folds = fold_numbers(list(ids), k, topics)
     G = np.zeros((len(ids), len(GENRES)), np.float32)
     F = np.zeros((len(ids), len(FRAMES)), np.float32)
     Yf = np.array([[int(l in frames.get(a, ())) for l in FRAMES] for a in ids], dtype=np.int8)
@@ -96,11 +127,11 @@ def new_technique_classifier(labels: Sequence[str]) -> TechniqueClassifier:
 
 
 def cv_techniques(spans: Sequence[Span], articles: dict[str, str], labels: Sequence[str], embed: Embedder,
-                  k: int = 5, C: float = 2.0) -> CvResult:
+                  k: int = 5, C: float = 2.0, topics: dict[str, int] | None = None) -> CvResult:
     """Technique classification of gold spans (2020 TC, or the 2023 span files): micro-F1."""
     texts, ctx, arts, vecs = span_inputs(spans, articles, embed)
     y = [s.label for s in spans]
-    folds = group_folds([s.article_id for s in spans], k)
+    folds = fold_numbers([s.article_id for s in spans], k, topics)
     P = np.zeros((len(spans), len(labels)), np.float32)
     for f in range(k):
         tr, te = np.where(folds != f)[0], np.where(folds == f)[0]
@@ -116,13 +147,13 @@ def cv_techniques(spans: Sequence[Span], articles: dict[str, str], labels: Seque
 
 
 def cv_span_identification(spans: Sequence[Span], articles: dict[str, str], k: int = 5, C: float = 0.5,
-                           threshold: float = 0.35) -> CvResult:
+                           threshold: float = 0.35, topics: dict[str, int] | None = None) -> CvResult:
     """2020 SI: character-overlap F1 of the token tagger."""
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in spans:
         by_article[s.article_id].append((s.start, s.end))
     ids = sorted(articles)
-    folds = group_folds(ids, k)
+    folds = fold_numbers(ids, k, topics)
     pred: dict[str, list[tuple[int, int]]] = {}
     for f in range(k):
         tr = [a for a, fo in zip(ids, folds) if fo != f]
