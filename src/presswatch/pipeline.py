@@ -191,6 +191,9 @@ def analyze(
                 # one canonical name per person or body across the stored corpus; derived from the
                 # stored annotations, so it changes only when this run wrote articles
                 write_entities(store)
+            from .store.search import sync as sync_search
+
+            sync_search(store.path, store.con)  # the full-text index beside the database follows it
         corpus = _run_corpus(corpus_layer, store, kept, summary) if opts.corpus else {}
         summary.seconds = time.perf_counter() - started
         if opts.out is not None:

@@ -1,15 +1,15 @@
 """Reads that list, count and search the stored articles: what the web pages and the report show.
 
 Beside ``read.py`` (records of one article or of the corpus results) this holds the aggregate
-queries: counts per layer and outlet, the most-quoted people, a person's annotations, ranked
-search. Each returns plain typed values; the pages turn them into their contexts. Attribute
-columns come from ``presswatch.attrs.sql_select``.
+queries: counts per layer and outlet, the most-quoted people, a person's annotations, the search
+page's technique and person filters (``search.py`` matches the words). Each returns plain typed
+values; the pages turn them into their contexts. Attribute columns come from
+``presswatch.attrs.sql_select``.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -28,7 +28,6 @@ PERSON_SQL = (
     f"FROM (SELECT n.*, {sql_select('entity', 'n.attrs', prefix='e_')}, {sql_select('quote', 'n.attrs', prefix='q_')}, "
     f"{sql_select('claim', 'n.attrs', prefix='c_')} FROM annotations n WHERE n.layer IN ('entity', 'quote', 'claim')) n)"
 )
-_HAYSTACK = "lower(coalesce(a.title, '') || ' ' || a.text)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,33 +154,11 @@ class Browse:
             for layer, label, start, end, score, attrs, span in [r[5:]]
         ]
 
-    # -- search -----------------------------------------------------------------------------
-    def search(
-        self,
-        terms: Sequence[str],
-        *,
-        outlet: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        technique: str | None = None,
-        person: str | None = None,
-        limit: int = 50,
-    ) -> tuple[int, list[tuple[ArticleMeta, str, float]]]:
-        """Articles holding every term (lower-cased) and passing the filters: the total and the best
-        ``limit`` (meta, text, score), scored by term counts weighted by rarity, title hits double."""
+    # -- search filters (the words are matched by presswatch.store.search) ---------------------------
+    def filter_ids(self, *, technique: str | None = None, person: str | None = None) -> set[str] | None:
+        """Ids of the articles with this technique and about this person (case-insensitive); None
+        when neither filter is set."""
         where, params = [], []
-        for t in terms:
-            where.append(f"contains({_HAYSTACK}, ?)")
-            params.append(t)
-        if outlet:
-            where.append("a.outlet = ?")
-            params.append(outlet)
-        if date_from:
-            where.append("substr(a.published, 1, 10) >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("substr(a.published, 1, 10) <= ?")
-            params.append(date_to)
         if technique:
             where.append("EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.layer = 'technique' "
                          "AND n.label = ?)")
@@ -189,27 +166,14 @@ class Browse:
         if person:
             where.append(f"EXISTS (SELECT 1 FROM {PERSON_SQL} n WHERE n.article_id = a.id AND lower(n.person) = lower(?))")
             params.append(person)
-        cond = " AND ".join(where) or "TRUE"
-        total = int(self._one(f"SELECT count(*) FROM articles a WHERE {cond}", params))
-        score_sql, score_params = "0", []
-        if terms:
-            n_docs = max(1, int(self._one("SELECT count(*) FROM articles")))
-            parts = []
-            for t in terms:
-                df = int(self._one(f"SELECT count(*) FROM articles a WHERE contains({_HAYSTACK}, ?)", [t]))
-                idf = math.log(1 + n_docs / max(1, df))
-                parts.append(
-                    f"{idf:.6f} * (ln(1 + (length(lower(a.text)) - length(replace(lower(a.text), ?, ''))) / {len(t)}) "
-                    f"+ 2 * ln(1 + (length(lower(coalesce(a.title, ''))) - length(replace(lower(coalesce(a.title, '')), ?, ''))) / {len(t)}))"
-                )
-                score_params += [t, t]
-            score_sql = " + ".join(parts)
-        rows = self.con.execute(
-            f"SELECT {_META}, a.text, {score_sql} AS score FROM articles a WHERE {cond} "
-            f"ORDER BY score DESC, a.published DESC NULLS LAST, a.id LIMIT {int(limit)}",
-            score_params + params,
-        ).fetchall()
-        return total, [(_meta(r), r[5] or "", float(r[6])) for r in rows]
+        if not where:
+            return None
+        return {r[0] for r in self.con.execute(f"SELECT a.id FROM articles a WHERE {' AND '.join(where)}", params).fetchall()}
+
+    def languages(self) -> list[str]:
+        """Every identified language, by code."""
+        return [r[0] for r in self.con.execute(
+            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language").fetchall()]
 
     def quoted_names(self, limit: int) -> list[str]:
         """Speakers by how often they are quoted (the search page's person filter)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -14,7 +13,7 @@ from .highlight import SPAN_LAYERS, technique_class, technique_color
 from .schemas import (
     AnnotationOut, ArticleDetail, ArticlePage, ArticleRef, ClaimRow, Conflict, ConflictClaim,
     ConflictsPage, Counts, LegendItem, OutletRow, Overview, PersonPage, PersonRow, QuoteRow,
-    RemovedOut, SearchFilters, SearchHit, SearchPage, SnippetPart, StoryPage, StoryRow,
+    RemovedOut, StoryPage, StoryRow,
     TechniqueByOutlet, TimelineEntry,
 )
 from .security import safe_url
@@ -24,15 +23,6 @@ if TYPE_CHECKING:
     from ..model import Article
 
 UNKNOWN_OUTLET = "(unknown outlet)"
-#: Search: at most this many terms and characters are used, and this many hits shown.
-MAX_TERMS = 8
-MAX_QUERY_CHARS = 200
-SEARCH_LIMIT = 50
-SNIPPET_CHARS = 240
-SEARCH_BACKEND = (
-    "ranked substring search in DuckDB (terms weighted by rarity, title hits count double); "
-    "DuckDB's fts extension is not bundled with the offline install, so it is not used"
-)
 
 
 def ref(m: ArticleMeta) -> ArticleRef:
@@ -209,54 +199,6 @@ def story_page(db: Database, corpus: CorpusView, story_id: str) -> StoryPage | N
 def conflicts_page(db: Database, corpus: CorpusView) -> ConflictsPage:
     known = refs(db, [c.article for k in corpus.conflicts for c in k.claims if c.article])
     return ConflictsPage(conflicts=[_conflict(c, known) for c in corpus.conflicts], available=bool(corpus.conflicts))
-
-
-# -- search -------------------------------------------------------------------------------------------
-TERM_RE = re.compile(r'"([^"]+)"|(\S+)')
-
-
-def query_terms(q: str) -> list[str]:
-    """Lower-cased search terms; a "quoted phrase" is one term."""
-    terms: list[str] = []
-    for phrase, word in TERM_RE.findall(q[:MAX_QUERY_CHARS]):
-        t = " ".join((phrase or word).split()).strip(".,;:!?()[]{}'\u201c\u201d\u2018\u2019").lower()
-        if t and t not in terms:
-            terms.append(t)
-    return terms[:MAX_TERMS]
-
-
-def _snippet(text: str, terms: list[str]) -> list[SnippetPart]:
-    low = text.lower()
-    hits = [i for i in (low.find(t) for t in terms) if i >= 0]
-    start = max(0, min(hits) - SNIPPET_CHARS // 3) if hits else 0
-    if start:
-        start = low.find(" ", start) + 1 or start
-    window = text[start : start + SNIPPET_CHARS]
-    parts: list[SnippetPart] = [SnippetPart(text="…")] if start else []
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.I) if terms else None
-    pos = 0
-    for m in pattern.finditer(window) if pattern else ():
-        if m.start() > pos:
-            parts.append(SnippetPart(text=window[pos : m.start()]))
-        parts.append(SnippetPart(text=m.group(0), hit=True))
-        pos = m.end()
-    parts.append(SnippetPart(text=window[pos:] + ("…" if start + SNIPPET_CHARS < len(text) else "")))
-    return parts
-
-
-def search(db: Database, f: SearchFilters) -> SearchPage:
-    """Ranked hits for the query and filters, with the filters' choices."""
-    terms = query_terms(f.q)
-    browse = db.browse()
-    total, rows = browse.search(terms, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to,
-                                technique=f.technique, person=f.person, limit=SEARCH_LIMIT)
-    return SearchPage(
-        filters=f, total=total, backend=SEARCH_BACKEND,
-        hits=[SearchHit(article=ref(m), score=round(score, 4), snippet=_snippet(text, terms)) for m, text, score in rows],
-        outlets=browse.outlet_names(),
-        techniques=browse.labels("technique"),
-        people=browse.quoted_names(50),
-    )
 
 
 def _float(x: Any) -> float | None:

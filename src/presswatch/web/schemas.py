@@ -184,16 +184,20 @@ class SearchFilters(BaseModel):
     date_to: str | None = None
     technique: str | None = None
     person: str | None = None
+    language: str | None = None
+    sort: str = "relevance"
 
 
 class SearchPage(BaseModel):
     filters: SearchFilters
     hits: list[SearchHit]
     total: int
+    error: str | None = Field(None, description="Why the query could not be run (it is never repeated here).")
     backend: str = Field(description="How matches were found and ranked.")
     outlets: list[str]
     techniques: list[str]
     people: list[str]
+    languages: list[str] = []
 
 
 class AnalyzePage(BaseModel):

@@ -1,4 +1,5 @@
-"""Full-text search with filters (outlet, dates, technique, person)."""
+"""Full-text search (presswatch.store.search: FTS5, stemmed, BM25) with filters: outlet, dates,
+language, technique and person; sorted by relevance or date, with highlighted snippets."""
 
 from __future__ import annotations
 
@@ -7,31 +8,68 @@ from typing import Annotated
 
 from fastapi import FastAPI, HTTPException, Query
 
-from .. import queries
-from ..schemas import SearchFilters, SearchPage
+from ...store.search import MAX_QUERY_CHARS, TOKENIZER, SearchIndex, SearchQueryError
+from ..queries import ref
+from ..schemas import SearchFilters, SearchHit, SearchPage, SnippetPart
 from . import AppState, register_page
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SEARCH_LIMIT = 50
+BACKEND = (f"SQLite FTS5 full-text index (fts5, tokenizer '{TOKENIZER}': words match their stems, accents "
+           "ignored), ranked by BM25 with title words weighted up")
+
+
+def index(pw: AppState) -> SearchIndex:
+    """The search index beside the database, synced with it once per database generation."""
+    return pw.db.memo("search-index", lambda: SearchIndex.open(pw.db.path, pw.db.cursor()))
+
+
+def search(pw: AppState, f: SearchFilters) -> SearchPage:
+    """Ranked hits for the query and filters, with the filters' choices (an unreadable query: ``error``)."""
+    browse = pw.db.browse()
+    hits: list[SearchHit] = []
+    total, error = 0, None
+    try:
+        result = index(pw).search(
+            f.q, outlet=f.outlet, date_from=f.date_from, date_to=f.date_to, language=f.language,
+            ids=browse.filter_ids(technique=f.technique, person=f.person), sort=f.sort, limit=SEARCH_LIMIT,
+        )
+    except SearchQueryError as exc:
+        error = str(exc)
+    else:
+        meta = browse.meta(h.id for h in result.hits)
+        total = result.total
+        hits = [SearchHit(article=ref(meta[h.id]), score=h.score,
+                          snippet=[SnippetPart(text=t, hit=hit) for t, hit in h.snippet])
+                for h in result.hits if h.id in meta]
+    return SearchPage(filters=f, total=total, hits=hits, error=error, backend=BACKEND,
+                      outlets=browse.outlet_names(), techniques=browse.labels("technique"),
+                      people=browse.quoted_names(50), languages=browse.languages())
 
 
 def context(
     pw: AppState,
-    q: Annotated[str, Query(max_length=1000, description="Words to find; \"a phrase\" in quotes")] = "",
+    q: Annotated[str, Query(description='Words, "a phrase", AND/OR/NOT (or -word), (groups), prefix*')] = "",
     outlet: str | None = None,
     date_from: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    language: Annotated[str | None, Query(description="A language code, e.g. en")] = None,
     technique: str | None = None,
     person: str | None = None,
+    sort: Annotated[str, Query(description="relevance or date")] = "relevance",
 ) -> SearchPage:
-    """The hits for a query and filters (422 for a malformed date)."""
+    """The hits for a query and filters (422 for a malformed date; a query that cannot be read
+    gives a page whose ``error`` says why)."""
     for name, d in (("date_from", date_from), ("date_to", date_to)):
         if d and not DATE_RE.match(d):
             raise HTTPException(422, f"{name} must look like 2022-09-30")
     f = SearchFilters(
-        q=q[: queries.MAX_QUERY_CHARS], outlet=outlet or None, date_from=date_from or None,
-        date_to=date_to or None, technique=technique or None, person=person or None,
+        # an over-long query is refused with a message; only its start is kept to show in the box
+        q=q if len(q) <= MAX_QUERY_CHARS else q[: MAX_QUERY_CHARS + 1], outlet=outlet or None,
+        date_from=date_from or None, date_to=date_to or None, language=language or None,
+        technique=technique or None, person=person or None, sort=sort or "relevance",
     )
-    return pw.db.memo(("search", f.model_dump_json()), lambda: queries.search(pw.db, f))
+    return pw.db.memo(("search", f.model_dump_json()), lambda: search(pw, f))
 
 
 def register(app: FastAPI, pw: AppState) -> None:
