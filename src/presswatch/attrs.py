@@ -101,6 +101,25 @@ class ClaimAttrs(LayerAttrs):
     sentence: str | None = None
     speaker: str | None = None
     vague: bool = field(default=False, metadata=_OMIT)  # "thousands": an order of magnitude, not a count
+    #: the top of a range ("between 200 and 300": value 200, high 300) or of a vague amount's order of
+    #: magnitude ("thousands": value 2,000, the least it means, high 1,000,000); None for an exact count
+    high: float | None = field(default=None, metadata=_OMIT)
+
+    @property
+    def exact(self) -> bool:
+        """Whether ``value`` is a count as stated, not the low end of a range or an order of magnitude."""
+        return not self.vague and self.high is None
+
+    def amount(self) -> str:
+        """The amount as a reader may take it: "2,000", "200–300", or "2,000 or more (vague)" for "thousands"."""
+        if self.value is None:
+            return ""
+        low = _number(self.value)
+        if self.vague:
+            return f"{low} or more (vague)" if self.high is None else f"{low} to {_number(self.high)} (vague)"
+        if self.high is not None:
+            return f"{low}–{_number(self.high)}"
+        return low
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +166,11 @@ def sql_select(layer: str, column: str = "attrs", *, prefix: str = "") -> str:
             expr = f"TRY_CAST(json_extract_string({column}, {path}) AS {sql_type})"
         parts.append(f"{expr} AS {prefix}{name}")
     return ", ".join(parts)
+
+
+def _number(value: float) -> str:
+    """1000000.0 → "1,000,000"; 33.3 stays "33.3"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
 @functools.lru_cache(maxsize=None)  # get_type_hints made every from_dict cost 150 µs

@@ -90,3 +90,16 @@ def test_highlight_render_names_each_technique_with_its_definition_and_score():
     assert '<span class="badge b-technique tc14" data-score="0.420" aria-hidden="true">Loaded Language</span>' in html
     assert "emotional connotations" in html and "(0.42)" in html
     assert "<b>odd</b>" not in html and "&lt;b&gt;odd&lt;/b&gt;" in html
+
+
+def test_highlight_render_vague_amounts_and_ranges_are_never_shown_as_exact():
+    text = "Thousands of troops and between 200 and 300 people came; 40 buses waited."
+    v, r, b = text.index("Thousands"), text.index("200 and 300"), text.index("40 buses")
+    html = render_text(text, [(0, len(text))], [
+        ann("claim", "number", v, v + 9, value=2000, unit="troops", vague=True, high=1000000),
+        ann("claim", "number", r, r + 11, value=200, unit="people", high=300),
+        ann("claim", "number", b, b + 2, value=40, unit="buses"),
+    ])
+    assert "= 2,000" not in html and "≈ 2,000 to 1,000,000 (vague) troops" in html
+    assert "= 200" not in html and "≈ 200–300 people" in html
+    assert "= 40 buses" in html

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
+from ..attrs import ClaimAttrs
 from ..model import Annotation, Article
 from ..nlp.stage import is_english
 from ..options import Options
@@ -45,6 +46,7 @@ class Claim:
     sentence: str
     speaker: str | None = None
     vague: bool = False
+    high: float | None = None  # the top of a range or of a vague amount (see numbers.NumberExpr)
 
 
 def _is_claim(doc: Any, e: numbers.NumberExpr) -> bool:
@@ -229,6 +231,7 @@ class _Finder:
                 " ".join(self.text[s:t].split()),
                 speaker=sp.name if sp else None,
                 vague=e.vague,
+                high=e.high,
             )
 
 
@@ -243,13 +246,11 @@ def plain(value: float) -> int | float:
 
 
 def to_annotation(c: Claim) -> Annotation:
-    attrs: dict[str, Any] = {
-        "value": plain(c.value), "unit": c.unit, "modifier": c.modifier, "predicate": c.predicate,
-        "sentence": c.sentence, "speaker": c.speaker,
-    }
-    if c.vague:
-        attrs["vague"] = True
-    return Annotation("claim", "number", c.start, c.end, attrs=attrs)
+    attrs = ClaimAttrs(
+        value=plain(c.value), unit=c.unit, modifier=c.modifier, predicate=c.predicate, sentence=c.sentence,
+        speaker=c.speaker, vague=c.vague, high=None if c.high is None else plain(c.high),
+    )
+    return Annotation("claim", "number", c.start, c.end, attrs=attrs.to_dict())
 
 
 @dataclass

@@ -1,8 +1,12 @@
 """Number expressions in a token sequence: "300,000", "1million", "$50,000", "three percent",
-"a million", "hundreds of thousands", "dozens" — each with its plain value.
+"a million", "hundreds of thousands", "dozens", "between 200 and 300", "a third of" — each with its
+plain value.
 
-Works on spaCy tokens (anything with ``.text`` and ``.i``); no parse needed. Vague plurals
-("thousands") take the least value they can mean (2,000) and are marked ``vague``.
+Works on spaCy tokens (anything with ``.text`` and ``.i``); no parse needed. A vague amount
+("thousands", "several hundred") is an order of magnitude, not a count: it is marked ``vague``,
+``value`` is the least it can mean (2,000) and ``high`` where its order ends (1,000,000). A range
+("between 200 and 300", "200 to 300", "200-300") is one expression, ``value`` its low end and
+``high`` its high end. A fraction of something ("a third of", "two-thirds of") is a percent.
 """
 
 from __future__ import annotations
@@ -23,6 +27,13 @@ _SCALE_ABBR = frozenset({"m", "m.", "bn", "mn", "k", "tn"})
 _FEW = {"several": 3, "few": 2, "many": 3, "some": 2}
 #: Base of a vague plural: "tens of thousands" is 2 × 10 × 1,000 at the least.
 _VAGUE_BASE = {w: v / 2 for w, v in VAGUE_PLURALS.items()}
+#: How far a vague plural reaches above its base: "tens" of x ends at 10 × 10 × x, "thousands" at a million.
+_VAGUE_SPAN = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 10, "thousands": 1000, "millions": 1000,
+               "billions": 1000}
+#: Fractions of a whole, as percent ("a third of the vote").
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
+              "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+_RANGE_WORDS = frozenset({"to", "-", "–", "and"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,7 @@ class NumberExpr:
     value: float
     unit: str | None = None  # "percent", "dollars", ... when the expression itself says so
     vague: bool = False
+    high: float | None = None  # the top of a range or of a vague amount's order of magnitude
 
 
 def digit_value(text: str) -> float | None:
@@ -59,16 +71,18 @@ def _word_value(text: str) -> float | None:
     return None
 
 
-def _core(tokens: Sequence[Any], i: int) -> tuple[int, float, bool] | None:
-    """(end, value, vague) of the number starting at token i, or None."""
+def _core(tokens: Sequence[Any], i: int) -> tuple[int, float, bool, float | None] | None:
+    """(end, value, vague, high) of the number starting at token i, or None."""
     n = len(tokens)
     low = tokens[i].text.lower()
     if low in ("a", "an") and i + 1 < n and tokens[i + 1].text.lower() in _SCALE_WORDS:
         value, j = SCALES[tokens[i + 1].text.lower()], i + 2
     elif low in _FEW and i + 1 < n and tokens[i + 1].text.lower() in _SCALE_WORDS:
-        return i + 2, _FEW[low] * SCALES[tokens[i + 1].text.lower()], True  # "several hundred"
+        scale = SCALES[tokens[i + 1].text.lower()]
+        return i + 2, _FEW[low] * scale, True, 10 * scale  # "several hundred"
     elif low == "a" and i + 2 < n and tokens[i + 1].text.lower() == "few" and tokens[i + 2].text.lower() in _SCALE_WORDS:
-        return i + 3, 2 * SCALES[tokens[i + 2].text.lower()], True  # "a few hundred"
+        scale = SCALES[tokens[i + 2].text.lower()]
+        return i + 3, 2 * scale, True, 10 * scale  # "a few hundred"
     elif low in _VAGUE_BASE:
         if low == "tens" and not (i + 2 < n and tokens[i + 1].text.lower() == "of"):
             return None
@@ -76,7 +90,7 @@ def _core(tokens: Sequence[Any], i: int) -> tuple[int, float, bool] | None:
         while j + 1 < n and tokens[j].text.lower() == "of" and tokens[j + 1].text.lower() in _VAGUE_BASE:
             value *= _VAGUE_BASE[tokens[j + 1].text.lower()]
             j += 2
-        return j, value * 2, True
+        return j, value * 2, True, value * _VAGUE_SPAN[low]
     else:
         v = digit_value(tokens[i].text)
         if v is None:
@@ -112,7 +126,7 @@ def _core(tokens: Sequence[Any], i: int) -> tuple[int, float, bool] | None:
             j += 1
         else:
             break
-    return j, value, False
+    return j, value, False, None
 
 
 def _unit_after(tokens: Sequence[Any], j: int) -> tuple[int, str | None]:
@@ -139,6 +153,54 @@ def _shared_scale(tokens: Sequence[Any], j: int) -> float:
     return 1.0
 
 
+def _fraction(tokens: Sequence[Any], i: int) -> tuple[int, float] | None:
+    """(end, percent) of "a third of", "two-thirds of", "half of", "three quarters of" at token i."""
+    n = len(tokens)
+    low = tokens[i].text.lower()
+    count, j = None, i + 1
+    if low in ("a", "one"):
+        count = 1.0
+    elif (w := _word_value(low)) is not None and 2 <= w <= 9:
+        count = w
+    elif low == "half" and j < n and tokens[j].text.lower() == "of":
+        return j, 50.0
+    if count is None:
+        return None
+    if j + 1 < n and tokens[j].text in ("-", "–") and not tokens[i].whitespace_:
+        j += 1  # "two-thirds"
+    if j + 1 < n and tokens[j].text.lower() in _FRACTIONS and tokens[j + 1].text.lower() == "of":
+        word = tokens[j].text.lower()
+        if (count == 1) != (not word.endswith("s")) or word == "half":
+            return None  # "a thirds", "two third", "a half of": not a fraction of something
+        return j + 1, round(count * _FRACTIONS[word], 1)
+    return None
+
+
+def _range_end(tokens: Sequence[Any], i: int, j: int, low: float) -> tuple[int, float] | None:
+    """(end, high) when the number at i..j opens a range: "between 200 and 300", "200 to 300", "200-300".
+
+    "from 200 to 300" is a change, not a range; "200 or 300" stays two numbers.
+    """
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].text.lower() not in _RANGE_WORDS:
+        return None
+    prev = tokens[i - 1].text.lower() if i > 0 else ""
+    join = tokens[j].text.lower()
+    if join == "and" and prev != "between":
+        return None
+    if join in ("-", "–") and low < 10:
+        return None  # "a 2-3 loss", "3-1": a score
+    if prev == "from":
+        return None
+    nxt = _core(tokens, j + 1)
+    if nxt is None or nxt[2]:
+        return None
+    end, high = nxt[0], nxt[1]
+    if not low < high <= 100 * low:
+        return None  # "1 to 0", "3 to 5,000": a score or two separate numbers
+    return end, high
+
+
 def find(tokens: Sequence[Any]) -> Iterator[NumberExpr]:
     """Every number expression in ``tokens``, left to right, not overlapping."""
     i, n = 0, len(tokens)
@@ -158,13 +220,23 @@ def find(tokens: Sequence[Any]) -> Iterator[NumberExpr]:
         k = i
         if text in CURRENCY_SIGNS and i + 1 < n:
             unit, k = CURRENCY_SIGNS[text], i + 1
+        frac = _fraction(tokens, i)
+        if frac is not None:
+            j, value = frac
+            yield NumberExpr(tokens[start].i, tokens[j - 1].i + 1, value, "percent")
+            i = j
+            continue
         core = _core(tokens, k)
         if core is None:
             i += 1
             continue
-        j, value, vague = core
+        j, value, vague, high = core
         if j == k + 1 and value < 1000:
             value *= _shared_scale(tokens, j)  # "thirty or fifty thousand": thirty thousand
+        if not vague:
+            span = _range_end(tokens, i, j, value)
+            if span is not None:
+                j, high = span
         j, after_unit = _unit_after(tokens, j)
-        yield NumberExpr(tokens[start].i, tokens[j - 1].i + 1, value, unit or after_unit, vague)
+        yield NumberExpr(tokens[start].i, tokens[j - 1].i + 1, value, unit or after_unit, vague, high)
         i = j

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..attrs import ClaimAttrs
 from .schemas import AnnotationOut
 from .techniques import hover_text, note
 
@@ -73,14 +74,6 @@ def entity_href(ann: AnnotationOut) -> str:
     return person_href(name) if ann.label == "PERSON" else search_href(name)
 
 
-def _format_value(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
 def _tooltip(anns: Iterable[AnnotationOut]) -> str:
     parts = []
     for a in anns:
@@ -89,7 +82,8 @@ def _tooltip(anns: Iterable[AnnotationOut]) -> str:
         elif a.layer == "quote":
             parts.append(f"{a.label} quote: {a.attrs.get('speaker') or 'unknown speaker'}")
         elif a.layer == "claim":
-            parts.append(f"claim: {a.attrs.get('modifier') or ''} {_format_value(a.attrs.get('value'))} {a.attrs.get('unit') or ''}".replace("  ", " "))
+            claim = ClaimAttrs.from_dict(a.attrs)
+            parts.append(f"claim: {claim.modifier or ''} {claim.amount()} {claim.unit or ''}".replace("  ", " "))
         elif a.layer == "entity":
             parts.append(f"{a.label}: {a.attrs.get('canonical') or a.text}")
     return "; ".join(p.strip() for p in parts)
@@ -106,8 +100,8 @@ def _badge(ann: AnnotationOut) -> Markup:
             return Markup("")
         return Markup('<span class="badge b-quote" aria-hidden="true">— {}</span>').format(str(who))
     if ann.layer == "claim" and ann.attrs.get("value") is not None:
-        unit = ann.attrs.get("unit")
-        text = "= " + _format_value(ann.attrs["value"]) + (f" {unit}" if unit else "")
+        claim = ClaimAttrs.from_dict(ann.attrs)  # a vague amount or a range is never shown as one exact value
+        text = ("= " if claim.exact else "≈ ") + claim.amount() + (f" {claim.unit}" if claim.unit else "")
         return Markup('<span class="badge b-claim" aria-hidden="true">{}</span>').format(text)
     return Markup("")
 
