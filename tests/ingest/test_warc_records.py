@@ -51,8 +51,8 @@ def test_warc_truncated_yields_good_records_then_failure(write):
     path = write("cut.warc", data[:cut])
     records, failures = split(read_paths([path], max_bytes=1 << 24))
     assert [r.source_path for r in records] == [f"{path}#1", f"{path}#2"]
-    assert len(failures) == 1 and failures[0].source_path == str(path)
-    assert "damaged WARC" in failures[0].reason and "after #2" in failures[0].reason
+    assert len(failures) == 1 and failures[0].source_path == f"{path}#3"  # the cut article, by its number
+    assert "damaged WARC record" in failures[0].reason and "short of its Content-Length" in failures[0].reason
 
 
 def test_warc_gz_truncated_yields_good_records_then_failure(write):
@@ -77,3 +77,70 @@ def test_warc_page_without_text_fails_alone(write):
     records, failures = split(read_paths([path], max_bytes=1 << 24))
     assert [f.source_path for f in failures] == [f"{path}#1"]
     assert [r.source_path for r in records] == [f"{path}#2"]
+
+
+def _five_pages(*, gz: bool) -> tuple[bytes, list[str]]:
+    """A WARC of 5 article responses (no other records) and the phrase each article holds."""
+    topics = ["harbour wall", "tram depot", "school roof", "river bridge", "bus lanes"]
+    pages = [(f"https://news.example/{k}", plain_page(f"Council votes on the {t}", [
+        f"The council voted on Tuesday to spend 4.{k} million on the {t}, after a debate of three hours.",
+        f"Residents near the {t} said the works had been promised since 2019 and asked for a timetable.",
+        f"The leader of the opposition said the {t} plan was rushed and would cost more than announced.",
+    ]).encode("utf-8"), "200 OK", "text/html; charset=utf-8") for k, t in enumerate(topics)]
+    return build_warc(pages, gz=gz, extras=False), topics
+
+
+def _lie_about_length(data: bytes, record: int, delta: int) -> bytes:
+    """The WARC with the Content-Length of its record-th record (1-based) changed by delta."""
+    import re
+
+    heads = [m for m in re.finditer(rb"Content-Length: (\d+)\r\n", data)]
+    warc_heads = [m for m in heads if data.rfind(b"WARC/1.", 0, m.start()) > data.rfind(b"HTTP/1.1", 0, m.start())]
+    m = warc_heads[record - 1]
+    return data[: m.start(1)] + str(int(m.group(1)) + delta).encode() + data[m.end(1):]
+
+
+def _gz_lie(record: int, delta: int) -> tuple[bytes, list[str]]:
+    """The 5-page WARC, its record-th record lying by delta, then gzipped one member per record."""
+    import gzip
+    import re
+
+    data, topics = _five_pages(gz=False)
+    data = _lie_about_length(data, record, delta)
+    starts = [m.start() for m in re.finditer(rb"^WARC/1\.", data, re.M)] + [len(data)]
+    return b"".join(gzip.compress(data[a:b]) for a, b in zip(starts, starts[1:])), topics
+
+
+def test_warc_gz_record_with_lying_length_loses_only_itself(write):
+    for delta in (+400, -400):
+        data, topics = _gz_lie(2, delta)
+        path = write(f"lie{delta}.warc.gz", data)
+        records, failures = split(read_paths([path], max_bytes=1 << 24))
+        assert [r.source_path for r in records] == [f"{path}#1", f"{path}#3", f"{path}#4", f"{path}#5"]
+        assert [t for t in topics if any(t in r.text for r in records)] == [topics[0]] + topics[2:]
+        assert [f.source_path for f in failures] == [f"{path}#2"]
+        assert "damaged WARC record 2" in failures[0].reason and "Content-Length" in failures[0].reason
+
+
+def test_plain_warc_resyncs_at_the_next_warc_header_line(write):
+    data, topics = _five_pages(gz=False)
+    path = write("lie.warc", _lie_about_length(data, 2, 5000))  # swallows record 3's start and more
+    records, failures = split(read_paths([path], max_bytes=1 << 24))
+    assert [r.source_path for r in records] == [f"{path}#1", f"{path}#3", f"{path}#4", f"{path}#5"]
+    assert [f.source_path for f in failures] == [f"{path}#2"]
+
+
+def test_warc_gz_corrupt_member_loses_only_its_record(write):
+    import gzip
+    import re
+
+    data, topics = _five_pages(gz=False)
+    starts = [m.start() for m in re.finditer(rb"^WARC/1\.", data, re.M)] + [len(data)]
+    members = [bytearray(gzip.compress(data[a:b])) for a, b in zip(starts, starts[1:])]
+    members[3][len(members[3]) // 2] ^= 0xFF  # a bit flip inside the 4th record's deflate data
+    path = write("flip.warc.gz", b"".join(members))
+    records, failures = split(read_paths([path], max_bytes=1 << 24))
+    # the member's output is lost with it, so the article numbers after it close up
+    assert [t for t in topics if any(t in r.text for r in records)] == topics[:3] + topics[4:]
+    assert [f.source_path for f in failures] == [str(path)]
+    assert "records lost" in failures[0].reason and "corrupt gzip member" in failures[0].reason

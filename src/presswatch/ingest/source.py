@@ -19,13 +19,16 @@ _CHUNK = 1 << 16
 class Blob:
     """The (decompressed) bytes of one input file.
 
-    ``damage`` is set when a gzip stream broke off: ``data`` then holds what decompressed before it.
+    ``damage`` is set when a gzip stream broke off or held a corrupt member: ``data`` then holds what
+    decompressed (reading resumes at the next gzip member after a corrupt one). ``breaks`` says where:
+    one (offset in ``data``, reason) per damaged stretch, in order.
     """
 
     source_path: str
     data: bytes
     gzipped: bool = False
     damage: str | None = None
+    breaks: tuple[tuple[int, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -94,33 +97,64 @@ def _too_big(size: int, max_bytes: int) -> str:
     return f"file is {size:,} bytes, over the size limit of {max_bytes:,} bytes (max_bytes)"
 
 
+#: The start of a gzip member with the deflate method: where reading resumes after a corrupt member.
+MEMBER_MAGIC = GZIP_MAGIC + b"\x08"
+
+
 def _gunzip(src: str, fh, max_bytes: int) -> Blob | Failure:
-    """Decompress a (possibly multi-member) gzip stream, reading at most max_bytes + 1 bytes of output."""
+    """Decompress a (possibly multi-member) gzip stream, at most max_bytes of output.
+
+    A corrupt member is one break: what it gave before the damage is kept, and reading resumes at the
+    next gzip member (the next ``1f 8b 08``), so one bad record of a .warc.gz loses only itself.
+    """
+    # compressed input past max_bytes + 1/8 could only decompress past the limit (or be junk)
+    limit = max_bytes + max_bytes // 8 + _CHUNK
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        return Failure(src, "ingest", f"gzip file is over the size limit of {max_bytes:,} bytes (max_bytes)")
+    view = memoryview(data)
     out = bytearray()
-    dec = zlib.decompressobj(wbits=31)
-    pending = b""  # input not yet given to the decompressor
-    damage = None
-    try:
-        while True:
-            if not pending:
-                pending = fh.read(_CHUNK)
-                if not pending:
-                    break
-            if dec.eof:
-                if len(pending) < 2:
-                    more = fh.read(_CHUNK)
-                    if more:
-                        pending += more
-                        continue
-                if not pending.startswith(GZIP_MAGIC):
-                    break  # trailing padding after the last member is harmless
-                dec = zlib.decompressobj(wbits=31)
-            out += dec.decompress(pending, max_bytes + 1 - len(out))
-            if len(out) > max_bytes:
-                return Failure(src, "ingest", f"gzip content is over the size limit of {max_bytes:,} bytes (max_bytes)")
-            pending = dec.unused_data if dec.eof else dec.unconsumed_tail
-    except zlib.error as exc:
-        damage = f"corrupt gzip data after {len(out):,} bytes: {exc}"
-    if damage is None and not dec.eof:
-        damage = f"truncated gzip: the stream breaks off after {len(out):,} decompressed bytes"
-    return Blob(src, bytes(out), gzipped=True, damage=damage)
+    breaks: list[tuple[int, str]] = []
+
+    def broke(reason: str) -> None:
+        if breaks and breaks[-1][0] == len(out):
+            return  # a second resync inside the same damaged stretch: still one break
+        breaks.append((len(out), reason))
+
+    pos = 0
+    while pos < len(data):
+        if not data.startswith(MEMBER_MAGIC, pos):
+            nxt = data.find(MEMBER_MAGIC, pos)
+            if nxt < 0:
+                if data[pos:].strip(b"\x00 \t\r\n"):
+                    broke(f"{len(data) - pos:,} bytes of garbage after the last gzip member at offset {pos:,}")
+                break  # trailing padding after the last member is harmless
+            if data[pos:nxt].strip(b"\x00 \t\r\n"):
+                broke(f"{nxt - pos:,} bytes of garbage between gzip members at offset {pos:,}")
+            pos = nxt
+        start = pos
+        dec = zlib.decompressobj(wbits=31)
+        try:
+            while not dec.eof and pos < len(data):
+                piece = view[pos : pos + _CHUNK]
+                pos += len(piece)
+                while piece:
+                    out += dec.decompress(piece, max_bytes + 1 - len(out))
+                    if len(out) > max_bytes:
+                        return Failure(src, "ingest",
+                                       f"gzip content is over the size limit of {max_bytes:,} bytes (max_bytes)")
+                    if dec.eof:
+                        pos -= len(dec.unused_data)
+                        break
+                    piece = dec.unconsumed_tail
+        except zlib.error as exc:
+            broke(f"corrupt gzip member at offset {start:,} (after {len(out):,} decompressed bytes): {exc}")
+            nxt = data.find(MEMBER_MAGIC, start + 1)
+            if nxt < 0:
+                break
+            pos = nxt
+            continue
+        if not dec.eof:
+            broke(f"truncated gzip: the stream breaks off after {len(out):,} decompressed bytes")
+    damage = "; ".join(reason for _, reason in breaks) or None
+    return Blob(src, bytes(out), gzipped=True, damage=damage, breaks=tuple(breaks))

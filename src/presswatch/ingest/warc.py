@@ -3,11 +3,17 @@
 Records are named ``path#N`` where N is the 1-based index of the record among the file's
 articles (HTTP 200 ``text/html`` responses, or ``text/html`` resource records), in file order;
 requests, metadata, redirects, errors and non-HTML payloads are skipped and not counted.
+
+A damaged record (cut short, a Content-Length that lies, unreadable headers, a corrupt gzip member)
+is one Failure, named ``path#N`` when its headers still say it is the N-th article, else ``path``
+with its byte offset; reading resumes at the next ``WARC/1.x`` header line, so every good record
+after it is kept.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from typing import Iterator
 
 from ..model import Failure, RawRecord
@@ -45,21 +51,59 @@ def _drain(stream) -> None:
         pass
 
 
-def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
-    """Records for the HTML responses of a WARC file; damage stops the file with one Failure."""
-    from warcio.archiveiterator import ArchiveIterator
+#: A WARC record's first line; reading resumes at the next one after a damaged record.
+_WARC_LINE = re.compile(rb"^WARC/1\.[0-9]\r?\n", re.M)
+#: A record separator followed by another record's header inside a block: its Content-Length lies.
+_INNER_RECORD = re.compile(rb"\r\n\r\nWARC/1\.[0-9]\r\n[A-Za-z][A-Za-z0-9-]*: ")
 
-    src = blob.source_path
-    n = 0
-    damage = None
-    try:
-        for record in ArchiveIterator(io.BytesIO(blob.data)):
+
+def _next_start(data: bytes, pos: int) -> int:
+    """The offset of the next WARC header line at or after pos (len(data) when none)."""
+    m = _WARC_LINE.search(data, pos)
+    return m.start() if m else len(data)
+
+
+def _one_line(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+
+
+def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
+    """Records for the HTML responses of a WARC file; each damaged record is one Failure."""
+    from warcio.recordloader import ArcWarcRecordLoader
+
+    src, data = blob.source_path, blob.data
+    loader = ArcWarcRecordLoader()
+    stream = io.BytesIO(data)
+    breaks = list(blob.breaks)  # gzip damage, told with the record it falls in
+    n = 0  # articles so far
+    damaged = 0
+    index = 0  # records so far
+    pos = _next_start(data, 0)
+    while pos < len(data):
+        index += 1
+        stream.seek(pos)
+        record, is_html, charset, problem = None, False, None, None
+        try:
+            record = loader.parse_record_stream(stream, known_format="warc")
             is_html, charset = _html_payload(record)
+            head_end = stream.tell()
             payload = record.content_stream().read() if is_html else b""
             _drain(record.raw_stream)
+            end = stream.tell()
+            after = end
+            while after < len(data) and data[after : after + 1] in (b"\r", b"\n"):
+                after += 1
             if getattr(record.raw_stream, "limit", 0) > 0:
-                damage = f"record {record.rec_type} ends {record.raw_stream.limit:,} bytes short of its Content-Length"
-                break
+                problem = f"it ends {record.raw_stream.limit:,} bytes short of its Content-Length"
+            elif after < len(data) and not data.startswith(b"WARC/", after):
+                problem = "its Content-Length does not end where the next record starts"
+            elif _INNER_RECORD.search(data, head_end, end):
+                problem = "its Content-Length runs over the next record's header"
+        except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input
+            problem = _one_line(exc)
+            end = after = pos
+        if problem is None:
+            pos = after
             if not is_html:
                 continue
             n += 1
@@ -69,10 +113,21 @@ def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
             fallback = {"published": warc_date} if warc_date else {}
             yield html_record(f"{src}#{n}", decode(payload, hint=charset), fmt="warc", url=url,
                               extra=extra, fallback=fallback)
-    except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input
-        damage = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-    damage = blob.damage or damage
-    if damage:
-        yield Failure(src, "ingest", f"damaged WARC, records after #{n} lost: {damage}")
-    elif n == 0:
+            continue
+        nxt = _next_start(data, pos + 1)
+        here = [reason for off, reason in breaks if pos < off <= nxt]
+        breaks = [(off, reason) for off, reason in breaks if not pos < off <= nxt]
+        if here:
+            problem = f"{problem} ({'; '.join(here)})"
+        if is_html:
+            n += 1
+        damaged += 1
+        name = f"{src}#{n}" if is_html else src
+        yield Failure(name, "ingest", f"damaged WARC record {index} at byte {pos:,}: {problem}; the record is "
+                                      "skipped and reading resumes at the next one")
+        pos = nxt
+    for off, reason in breaks:  # gzip damage that took whole records with it
+        damaged += 1
+        yield Failure(src, "ingest", f"damaged WARC: records lost at byte {off:,} of the unzipped data: {reason}")
+    if n == 0 and not damaged:
         yield Failure(src, "ingest", "WARC file holds no HTML responses (HTTP 200, text/html)")
