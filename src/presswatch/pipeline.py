@@ -118,6 +118,8 @@ def clean_records(
         summary.read += 1
         if progress:
             progress("read", 1)
+        if rec.meta.get("damage"):  # kept from the readable part of a damaged file
+            summary.warnings.append(Failure(rec.source_path, "ingest", rec.meta["damage"]))
         try:
             yield clean_record(rec)
         except Exception as exc:  # noqa: BLE001
@@ -191,7 +193,10 @@ def analyze(
                 # one canonical name per person or body across the stored corpus; derived from the
                 # stored annotations, so it changes only when this run wrote articles
                 write_entities(store)
+            from .store.outlets import unify_outlets
             from .store.search import sync as sync_search
+
+            unify_outlets(store, kept)  # one name per outlet across the corpus ("Politifact" -> "PolitiFact")
 
             sync_search(store.path, store.con)  # the full-text index beside the database follows it
         corpus = _run_corpus(corpus_layer, store, kept, summary) if opts.corpus else {}
