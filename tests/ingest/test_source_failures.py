@@ -47,10 +47,51 @@ def test_source_gzip_over_max_bytes_after_decompression(write):
     assert "gzip content is over the size limit" in f.reason
 
 
-def test_source_truncated_gzip_text_fails(write):
-    data = gzip.compress((TEXT_ARTICLE * 200).encode())
-    f = _one_failure(read_paths([write("cut.txt.gz", data[: len(data) // 2])], max_bytes=1 << 20))
-    assert "truncated gzip" in f.reason
+def _cut_gzip(raw: bytes, readable: int) -> bytes:
+    """The shortest head of gzip(raw) that decompresses to at least ``readable`` bytes."""
+    import zlib
+
+    data = gzip.compress(raw)
+    for cut in range(20, len(data)):
+        if len(zlib.decompressobj(wbits=31).decompress(data[:cut])) >= readable:
+            return data[:cut]
+    raise AssertionError("never readable")
+
+
+def _long_article() -> str:
+    lines = [f"Line {k}: the ferry operator said crossing {k * 7} carried {k * 13 + 5} passengers on day {k}."
+             for k in range(60)]
+    return TEXT_ARTICLE + "\n".join(lines) + "\n"
+
+
+def test_source_truncated_gzip_text_keeps_the_readable_prefix_with_a_warning(write):
+    raw = _long_article().encode()
+    records, failures = split(read_paths([write("cut.txt.gz", _cut_gzip(raw, 1842))], max_bytes=1 << 20))
+    assert failures == [] and len(records) == 1
+    text = records[0].text
+    assert len(text) >= 1842 and raw.decode().startswith(text)
+    assert "truncated gzip" in records[0].meta["damage"] and f"kept the {len(text):,} bytes" in records[0].meta["damage"]
+
+
+def test_source_truncated_gzip_html_keeps_the_page(write):
+    from tests.ingest.helpers import PARAGRAPHS, plain_page
+
+    raw = plain_page("Hosepipe ban for 1.2 million customers", PARAGRAPHS).encode()
+    cut = _cut_gzip(raw, raw.index(b"</article>"))  # the footer and closing tags are lost
+    records, failures = split(read_paths([write("cut.html.gz", cut)], max_bytes=1 << 20))
+    assert failures == [] and PARAGRAPHS[2][:60] in records[0].text
+    assert "truncated gzip" in records[0].meta["damage"]
+
+
+def test_source_gzip_resumes_after_a_corrupt_member(write):
+    first, second = b"first member holds this line\n" * 20, b"second member holds that line\n" * 20
+    bad = bytearray(gzip.compress(b"lost member " * 300))
+    bad[len(bad) // 2] ^= 0x55
+    from presswatch.ingest.source import load
+
+    blob = load(write("three.txt.gz", gzip.compress(first) + bytes(bad) + gzip.compress(second)), max_bytes=1 << 20)
+    assert blob.data.startswith(first) and blob.data.endswith(second)
+    assert len(blob.breaks) == 1 and "corrupt gzip member" in blob.breaks[0][1]
 
 
 def test_source_missing_and_broken_paths(tmp_path):

@@ -11,7 +11,7 @@ from ..model import Failure, RawRecord
 from .decode import decode
 from .prepare import parse, prepare, split_title
 from .resources import HEAD_LINES, MIN_BODY_CHARS, TABLE_RULE
-from .source import Blob
+from .source import Blob, damage_meta
 
 #: trafilatura/htmldate log every page they find odd; one bad page is our Failure, not their warning.
 for _name in ("trafilatura", "htmldate"):
@@ -115,8 +115,5 @@ def html_record(source_path: str, html: str, *, fmt: str, url: str | None = None
 
 
 def read_html(blob: Blob) -> Iterator[RawRecord | Failure]:
-    """One record for an HTML file."""
-    if blob.damage:
-        yield Failure(blob.source_path, "ingest", blob.damage)
-        return
-    yield html_record(blob.source_path, decode(blob.data), fmt="html")
+    """One record for an HTML file (a damaged gzip keeps the page that decompressed, with a warning)."""
+    yield html_record(blob.source_path, decode(blob.data), fmt="html", extra=damage_meta(blob))

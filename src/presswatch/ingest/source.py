@@ -37,6 +37,13 @@ class Blob:
         return name[:-3] if self.gzipped and name.lower().endswith(".gz") else name
 
 
+def damage_meta(blob: Blob) -> dict[str, str]:
+    """``{"damage": warning}`` for a record kept from the readable part of a damaged gzip, else {}."""
+    if not blob.damage:
+        return {}
+    return {"damage": f"{blob.damage}; kept the {len(blob.data):,} bytes that decompressed"}
+
+
 def _hidden(name: str) -> bool:
     return name.startswith(".")
 

@@ -1,4 +1,6 @@
-"""Reader for plain-text articles in the `title⏎⏎body` layout: the whole decoded file is the record."""
+"""Reader for plain-text articles in the `title⏎⏎body` layout: the whole decoded file is the record.
+
+A damaged gzip keeps what decompressed, with a warning (``meta["damage"]``)."""
 
 from __future__ import annotations
 
@@ -6,12 +8,9 @@ from typing import Iterator
 
 from ..model import Failure, RawRecord
 from .decode import decode
-from .source import Blob
+from .source import Blob, damage_meta
 
 
 def read_text(blob: Blob) -> Iterator[RawRecord | Failure]:
     """One record holding the whole decoded file (the clean layer splits title and body)."""
-    if blob.damage:
-        yield Failure(blob.source_path, "ingest", blob.damage)
-        return
-    yield RawRecord(blob.source_path, decode(blob.data), "text")
+    yield RawRecord(blob.source_path, decode(blob.data), "text", damage_meta(blob))

@@ -123,8 +123,8 @@ def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
             n += 1
         damaged += 1
         name = f"{src}#{n}" if is_html else src
-        yield Failure(name, "ingest", f"damaged WARC record {index} at byte {pos:,}: {problem}; the record is "
-                                      "skipped and reading resumes at the next one")
+        yield Failure(name, "ingest", f"damaged WARC record {index} at byte {pos:,}: {problem}; skipped, reading "
+                                      "resumes at the next record")
         pos = nxt
     for off, reason in breaks:  # gzip damage that took whole records with it
         damaged += 1
