@@ -118,6 +118,7 @@ def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
     from .pipeline import analyze as run
     from .progress import RunProgress, print_summary
     from .registry import StageLoadError
+    from .store import StoreLocked
 
     try:
         opts = options_from_flags(**flags)
@@ -126,7 +127,7 @@ def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
     try:
         with RunProgress(enabled=not quiet) as progress:
             result = run(list(paths), options=opts, progress=progress, keep_articles=False)
-    except (StageLoadError, ValueError) as exc:
+    except (StageLoadError, StoreLocked, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     print_summary(result.summary, opts)
     sys.exit(0 if result.summary.ok else 1)
