@@ -3,8 +3,8 @@
 ``schema`` defines every table and the schema version; ``read`` turns the tables into typed records.
 """
 
-from .duck import Store
+from .duck import Store, StoreLocked
 from .read import Reader
 from .schema import VERSION as SCHEMA_VERSION, SchemaVersionError
 
-__all__ = ["Store", "Reader", "SCHEMA_VERSION", "SchemaVersionError"]
+__all__ = ["Store", "StoreLocked", "Reader", "SCHEMA_VERSION", "SchemaVersionError"]

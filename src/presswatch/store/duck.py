@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
@@ -28,6 +29,23 @@ INSERT_CHUNK = 2000
 
 _IDS = ids_param
 
+_PID = re.compile(r"\(PID (\d+)\)")
+
+
+class StoreLocked(RuntimeError):
+    """The database file is held by another process (DuckDB: one writer, or readers, never both)."""
+
+
+def _locked(path: Path, exc: Exception, *, read_only: bool) -> StoreLocked:
+    """One sentence saying who holds the file and what to do (DuckDB's own message names the PID)."""
+    m = _PID.search(str(exc))
+    who = f"another process (PID {m.group(1)})" if m else "another process"
+    if read_only:
+        return StoreLocked(f"{path} is being written by {who}, a running `presswatch analyze` or "
+                           "`presswatch serve --allow-analyze`; wait for it to finish, then try again.")
+    return StoreLocked(f"{path} is open in {who}, such as a running `presswatch serve` or another analyze; "
+                       "stop it and run again, or analyse into another --db / --out and serve that.")
+
 
 class Store:
     """A presswatch database. Open read-only to serve; read-write to analyse."""
@@ -37,7 +55,12 @@ class Store:
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no presswatch database at {self.path}; run `presswatch analyze ... --out DIR` first")
         self.read_only = read_only
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            raise _locked(self.path, exc, read_only=read_only) from None
         # DuckDB's default is 80 % of RAM; bounded so a corpus run stays small beside its models (SET, not a
         # connect config, so other plain connections to the same file still open)
         self.con.execute("SET memory_limit = ?", [os.environ.get("PRESSWATCH_DUCKDB_MEMORY", DEFAULT_MEMORY_LIMIT)])
