@@ -120,9 +120,11 @@ def clean_record(record: RawRecord) -> Article:
     if published is None:
         published = _chrome_date(paragraphs, reasons)
 
-    outlet = normalize_outlet(_meta_str(meta, "outlet")) or (parts.outlet if parts else None)
+    site, url = _meta_str(meta, "outlet"), _meta_str(meta, "url")
+    outlet = (normalize_outlet(site, url) if site else None) or (parts.outlet if parts else None)
     if outlet is None:
-        outlet = find_outlet(paragraphs[i] for i in sorted(reasons))
+        # a chrome line that names the outlet, else the page's domain
+        outlet = find_outlet(paragraphs[i] for i in sorted(reasons)) or normalize_outlet(None, url)
 
     return Article.create(
         record.source_path,

@@ -158,6 +158,7 @@ OUTLET_ALIASES: dict[str, str] = {
     "bbcnews": "BBC",
     "reuters": "Reuters",
     "apnews": "AP",
+    "ap": "AP",
     "express": "Daily Express",
     "expresscouk": "Daily Express",
     "dailyexpress": "Daily Express",
@@ -171,6 +172,19 @@ OUTLET_ALIASES: dict[str, str] = {
 }
 
 #: Longest line (in words) that can be a headline-like chrome line (a related-story title).
+#: Two-label public suffixes: the registrable domain of news.bbc.co.uk is bbc.co.uk (a short list
+#: of the common ones; any other host's registrable domain is its last two labels).
+PUBLIC_SUFFIXES_2: frozenset[str] = frozenset({
+    "co.uk", "org.uk", "ac.uk", "gov.uk", "me.uk", "com.au", "net.au", "org.au", "co.nz", "com.br", "com.ar",
+    "com.mx", "co.jp", "co.in", "co.za", "com.tr", "com.ua", "com.cn", "com.hk", "com.sg", "co.kr", "co.il",
+    "com.pl", "com.ru", "org.ru", "com.es", "com.my", "com.ph", "com.pk", "com.ng", "co.ke",
+})
+#: A site name split by this many separators or more is a menu or a tag list, not an outlet name.
+OUTLET_LIST_SEPARATORS = 2
+OUTLET_LIST_SEPARATOR_RE = re.compile(r"\s[|•·/]\s|\s*\|\s*")
+#: An outlet name longer than this (words) is a slogan, not a name.
+OUTLET_MAX_WORDS = 6
+
 HEADLINE_MAX_WORDS = 30
 
 #: How much a trailing headline must share with the article title to count as its echo.
