@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 from ..model import Failure, RawRecord
 from .decode import decode
-from .prepare import parse, prepare, split_title
+from .prepare import parse, prepare, split_title, too_deep
 from .resources import HEAD_LINES, MIN_BODY_CHARS, TABLE_RULE
 from .source import Blob, damage_meta
 
@@ -26,6 +26,8 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 }
 
 NO_TEXT = "HTML page has no extractable main text (trafilatura found no article body)"
+TOO_DEEP = ("HTML page nests its elements deeper than the parser can read, even flattened; "
+            "the text it found is too short for an article")
 
 
 #: Elements whose content is code or embedded pages, never article text.
@@ -64,7 +66,7 @@ def extract_page(html: str, *, url: str | None = None) -> tuple[str, dict[str, s
         title = headline
     body = _paragraphs(doc.text or "", title) if doc is not None else ""
     if len(body) < MIN_BODY_CHARS:
-        return NO_TEXT
+        return TOO_DEEP if too_deep(tree) else NO_TEXT
     meta = {
         "title": title,
         "published": _clean(doc.date),

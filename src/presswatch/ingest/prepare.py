@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from .resources import (
@@ -16,11 +18,70 @@ from .resources import (
 )
 
 
+#: libxml2 stops building the tree 256 elements deep (the rest of the page is silently lost); a tree
+#: this deep is taken as cut off by the parser, and the page is re-parsed with its nesting flattened.
+PARSER_DEPTH = 250
+#: Nesting kept as it is when flattening: a page's own structure lives well above this.
+KEEP_DEPTH = 120
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+#: Elements without an end tag, or whose end tag the parser infers: they never deepen the tree.
+_FLAT_TAGS = frozenset(
+    "area base br col colgroup embed hr img input link meta param source track wbr p li dt dd tr td th "
+    "thead tbody tfoot option optgroup rb rt rp".split()
+)
+#: Elements that mark what is article and what is chrome: kept at any depth by the first flattening.
+_SEMANTIC_TAGS = frozenset("html head body article main header footer nav aside h1 h2 h3 h4 h5 h6".split())
+
+
+def too_deep(tree: HtmlElement) -> bool:
+    """True when the tree reaches the parser's depth limit (so part of the page may be missing)."""
+    return bool(tree.xpath(f"boolean(//*[count(ancestor::*) >= {PARSER_DEPTH}])"))
+
+
+def flatten_nesting(html: str, *, keep: frozenset[str] = _SEMANTIC_TAGS) -> str:
+    """The page with every start and end tag deeper than KEEP_DEPTH removed (text and the ``keep``
+    tags stay): 100k nested divs become one level, and the parser reads the text inside them."""
+    protected = [(m.start(), m.end()) for m in _RAW_TEXT.finditer(html)]
+    out: list[str] = []
+    last = depth = 0
+    p = 0
+    for m in _TAG.finditer(html):
+        while p < len(protected) and protected[p][1] <= m.start():
+            p += 1
+        if p < len(protected) and protected[p][0] <= m.start():
+            continue  # markup inside a script, style, title or comment is text
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _FLAT_TAGS or selfclosing or name in keep:
+            continue
+        if closing:
+            drop = depth > KEEP_DEPTH
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            drop = depth > KEEP_DEPTH
+        if drop:
+            out.append(html[last : m.start()])
+            last = m.end()
+    out.append(html[last:])
+    return "".join(out)
+
+
 def parse(html: str) -> HtmlElement | None:
-    """An lxml tree of a page (encoding declarations and broken markup tolerated), or None."""
+    """An lxml tree of a page (encoding declarations and broken markup tolerated), or None.
+
+    A page nested deeper than the parser reads is re-parsed with its excess nesting flattened.
+    """
     from trafilatura.utils import load_html
 
     tree = load_html(html)
+    if isinstance(tree, HtmlElement) and too_deep(tree):
+        for keep in (_SEMANTIC_TAGS, frozenset()):  # then even nested articles or headings
+            flat = load_html(flatten_nesting(html, keep=keep))
+            if isinstance(flat, HtmlElement):
+                tree = flat
+                if not too_deep(flat):
+                    break
     return tree if isinstance(tree, HtmlElement) else None
 
 
@@ -105,4 +166,4 @@ def prepare(tree: HtmlElement) -> HtmlElement:
     return tree
 
 
-__all__ = ["parse", "prepare", "split_title"]
+__all__ = ["parse", "prepare", "split_title", "too_deep", "flatten_nesting"]
