@@ -1,9 +1,10 @@
-"""`presswatch show ID --db FILE`: one article with its annotations, in the terminal."""
+"""`presswatch show ID --db FILE`: one article with its annotations, in the terminal (`--list`: the ids)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -15,6 +16,9 @@ from rich.text import Text
 from .attrs import attrs_of
 from .cli import CONTEXT_SETTINGS
 from .model import Annotation, Article
+
+if TYPE_CHECKING:
+    from .store.browse import ArticleMeta
 
 #: Span layers highlighted in the text, with their style.
 SPAN_STYLES = {
@@ -64,25 +68,56 @@ def annotation_table(article: Article, layer: str, anns: list[Annotation]) -> Ta
     return table
 
 
+#: How many matches an ambiguous id prefix names.
+AMBIGUOUS_SHOWN = 10
+
+
+def article_list(rows: list["ArticleMeta"], title: str) -> Table:
+    """Ids with their date, outlet and title (for --list and an ambiguous prefix)."""
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet")
+    table.add_column("title")
+    for m in rows:
+        table.add_row(m.id, escape((m.published or "undated")[:10]), escape(m.outlet or "—"), escape(m.title or "(untitled)"))
+    return table
+
+
 @click.command(context_settings=CONTEXT_SETTINGS)
-@click.argument("article_id")
+@click.argument("article_id", required=False)
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True, help="A presswatch DuckDB file.")
+@click.option("--list", "list_ids", is_flag=True, help="List the stored articles' ids (newest first) instead.")
 @click.option("--layer", "layers", multiple=True, help="Only these layers (repeatable).")
 @click.option("--no-text", is_flag=True, help="Only the annotation tables.")
-def show(article_id: str, db: Path, layers: tuple[str, ...], no_text: bool) -> None:
-    """Print one article (by id or unique id prefix) with its annotations."""
+def show(article_id: str | None, db: Path, list_ids: bool, layers: tuple[str, ...], no_text: bool) -> None:
+    """Print one article (by id or unique id prefix) with its annotations. --list lists the ids."""
     from .store import Store
+    from .store.browse import Browse
 
+    if not list_ids and not article_id:
+        raise click.UsageError("give an article id (or a unique prefix of one), or --list to see the ids")
     try:
         store = Store(db, read_only=True)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     with store:
+        browse = Browse(store.con)
+        if list_ids:
+            rows = browse.recent(store.count())
+            if article_id:
+                rows = [m for m in rows if m.id.startswith(article_id)]
+            Console().print(article_list(rows, f"{len(rows)} article{'s' if len(rows) != 1 else ''} in {db}"))
+            return
         ids = store.find_ids(article_id)
         if not ids:
-            raise click.ClickException(f"no article with id {article_id!r} in {db}")
+            raise click.ClickException(f"no article with id {article_id!r} in {db}; `presswatch show --list --db {db}` lists them")
         if len(ids) > 1:
-            raise click.ClickException(f"id prefix {article_id!r} matches {len(ids)} articles; give more characters")
+            meta = browse.meta(ids[:AMBIGUOUS_SHOWN])
+            named = "\n".join(f"  {i}  {(meta[i].title or '(untitled)')[:70]}" for i in ids[:AMBIGUOUS_SHOWN] if i in meta)
+            more = f"\n  ... and {len(ids) - AMBIGUOUS_SHOWN} more" if len(ids) > AMBIGUOUS_SHOWN else ""
+            raise click.ClickException(
+                f"id prefix {article_id!r} matches {len(ids)} articles; give more characters:\n{named}{more}")
         article = store.get_article(ids[0])
         sources = store.sources(ids[0])
     assert article is not None
