@@ -99,3 +99,30 @@ def test_jsonl_whole_file_json_documents(write):
     assert [r.meta["title"] for r in records] == ["A", "B", "C", "D"]
     assert records[1].source_path.endswith("a.json#2") and records[2].meta["outlet"] == "Wire"
     assert records[3].text == "A single pretty-printed article."
+
+
+def test_jsonl_text_field_of_the_wrong_type_says_so(write):
+    path = write("types.jsonl", _lines({"title": "A", "text": 12345}, {"title": "B", "body": True},
+                                       {"title": "C", "content": {"id": 7}}))
+    records, failures = split(read_paths([path], max_bytes=1 << 20))
+    assert records == []
+    assert [f.reason for f in failures] == [
+        'field "text" has the wrong type: a number (12345), not article text (a string)',
+        'field "body" has the wrong type: a boolean (true), not article text (a string)',
+        'field "content" has the wrong type: an object ({"id": 7}), not article text (a string)',
+    ]
+
+
+def test_jsonl_malformed_reason_says_where(write):
+    path = write("cut.jsonl", _lines({"title": "ok", "text": "Fares rise in April."}, '{"title": "A", "text": "unterminated'))
+    _, failures = split(read_paths([path], max_bytes=1 << 20))
+    assert failures[0].reason == "line 2: malformed JSON: Unterminated string starting at column 24"
+
+
+def test_jsonl_broken_first_line_still_reads_the_rest(write):
+    broken = '{"title": "A", "text": "unterminated'
+    good = {"title": "B", "text": "Fares rise in April."}
+    for name in ("first.jsonl", "first.txt"):  # by its name, or by the JSON objects on the next lines
+        records, failures = split(read_paths([write(name, _lines(broken, good))], max_bytes=1 << 20))
+        assert [r.text for r in records] == ["Fares rise in April."] and records[0].format == "jsonl"
+        assert [f.source_path.rsplit("#", 1)[1] for f in failures] == ["1"]

@@ -42,7 +42,7 @@ def sniff(data: bytes, name: str = "") -> str:
     stripped = data[:SNIFF_BYTES].lstrip()
     if stripped.startswith(b"WARC/"):
         return "warc"
-    if first_line_is_json_object(data) or json_document(data) is not None:
+    if first_line_is_json_object(data) or json_document(data) is not None or jsonl_lines(data, name):
         return "jsonl"
     if HTML_HEAD.match(stripped) or HTML_ANYWHERE.search(stripped[:2048]):
         return "html"
@@ -62,6 +62,32 @@ def first_line_is_json_object(data: bytes) -> bool:
         return isinstance(json.loads(data[start : end if end >= 0 else len(data)]), dict)
     except ValueError:
         return False
+
+
+#: Names that say "one JSON object a line" (the first line may be the broken one).
+_JSONL_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
+#: Lines looked at for a JSON object when the first line is not one.
+_JSONL_PROBE_LINES = 20
+
+
+def jsonl_lines(data: bytes, name: str = "") -> bool:
+    """True for JSONL whose first line is broken: it starts with "{" and the file is named .jsonl, or
+    one of the next lines is a JSON object."""
+    head = data[:SNIFF_BYTES].lstrip()
+    if not head.startswith(b"{"):
+        return False
+    if name.lower().endswith(_JSONL_EXTENSIONS):
+        return True
+    start = len(data) - len(data.lstrip())
+    for line in data[start:].split(b"\n", _JSONL_PROBE_LINES + 1)[1:_JSONL_PROBE_LINES + 1]:
+        line = line.strip()
+        if line.startswith(b"{"):
+            try:
+                if isinstance(json.loads(line), dict):
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def json_document(data: bytes) -> list | None:
