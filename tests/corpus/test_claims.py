@@ -47,8 +47,9 @@ def _update():
     ])
 
 
-def _records(*articles):
-    return [c for a in articles for c in claim_records(a)]
+def _records(*articles, story="mobilisation"):
+    """The articles' claim records, as the corpus layer gives them: all in one story unless told."""
+    return [c for a in articles for c in claim_records(a, story=story)]
 
 
 def test_claims_records_know_what_is_counted_and_when():
@@ -186,3 +187,63 @@ def test_claims_satire_is_no_source():
     a = _wire()
     a.add(Annotation("genre", "satire", score=0.9))
     assert claim_records(a) == []
+
+
+PRISON = ("Guards said 12 people were killed in the riot at the prison on Tuesday.")
+CRASH = ("Rescuers said 30 people were killed when the helicopter came down on Tuesday.")
+
+
+def test_claims_same_kind_in_different_stories_is_no_conflict():
+    prison = article(PRISON, published="2022-09-27", claims=[dict(number="12", value=12, unit="people")])
+    crash = article(CRASH, published="2022-09-27", claims=[dict(number="30", value=30, unit="people")])
+    assert find_claim_groups(claim_records(prison, story="s-prison") + claim_records(crash, story="s-crash")) == []
+    # without a shared story, two articles must share a claimant or name one place to be about one event
+    assert find_claim_groups(claim_records(prison) + claim_records(crash)) == []
+    same_story = find_claim_groups(claim_records(prison, story="s1") + claim_records(crash, story="s1"))
+    assert [g.kind for g in same_story] == ["conflict"]
+
+
+def test_claims_two_unattributed_figures_in_one_article_are_two_things_not_a_dispute():
+    text = ("The Black Death killed 100 million people in the 14th century. "
+            "Historians say the plague of Justinian killed 450 million people, far more than once thought.")
+    a = article(text, published="2020-03-01", claims=[
+        dict(number="100 million", value=100_000_000, unit="people"),
+        dict(number="450 million", value=450_000_000, unit="people"),
+    ])
+    recs = claim_records(a)
+    assert {c.kind for c in recs} == {"killed"}
+    assert [g for g in find_claim_groups(recs) if g.kind == "conflict"] == []
+
+
+def test_claims_one_article_giving_two_claimants_different_figures_is_a_dispute():
+    text = ("Zelensky said 55,000 Russian soldiers had been killed since February. "
+            "Heappey said 25,000 Russian soldiers had been killed since February.")
+    a = article(text, published="2022-09-22", claims=[
+        dict(number="55,000", value=55000, unit="Russian soldiers", speaker="Volodymyr Zelensky"),
+        dict(number="25,000", value=25000, unit="Russian soldiers", speaker="James Heappey"),
+    ])
+    (group,) = find_claim_groups(claim_records(a))
+    assert group.kind == "conflict" and {c.value for c in group.claims} == {55000, 25000}
+
+
+def test_claims_vague_amounts_and_ranges_are_never_compared():
+    text = ("Officials said thousands of people were detained on Sunday.\n\n"
+            "Police said between 200 and 300 people were detained on Sunday.")
+    a = article(text, published="2022-09-26", claims=[
+        dict(number="thousands", value=2000, unit="people", speaker="officials"),
+        dict(number="200 and 300", value=200, unit="people", speaker="police"),
+    ])
+    a.annotations[0].attrs.update(vague=True, high=1_000_000)
+    a.annotations[1].attrs.update(high=300)
+    assert claim_records(a) == []
+
+
+def test_claims_a_smaller_running_count_of_unknown_day_is_no_conflict():
+    undated = article("More than 1,400 people were arrested in demonstrations across Russia yesterday.", claims=[
+        dict(number="1,400", value=1400, modifier="more than", unit="people")])
+    dated = article("More than 2,000 people have been detained across Russia, a monitoring group said.",
+                    published="2022-09-25", claims=[
+                        dict(number="2,000", value=2000, modifier="more than", unit="people", speaker="OVD-Info")])
+    recs = claim_records(undated, story="s1") + claim_records(dated, story="s1")
+    assert {c.kind for c in recs} == {"detained"}
+    assert [g for g in find_claim_groups(recs) if g.kind == "conflict"] == []

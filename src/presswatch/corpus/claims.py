@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
+from ..attrs import ClaimAttrs
 from ..model import Annotation, Article
 from .resources import (
     BASE_OF, CLAIM_KINDS, CLAIM_WINDOW_DAYS, CUMULATIVE_KINDS, CUMULATIVE_MARKERS, DATED_KINDS, HYPOTHETICAL,
@@ -200,10 +201,11 @@ def claim_records(
     sents = list(sentences(article.text)) if anns else []
     out = []
     for ann in anns:
-        value = _value(ann.attrs.get("value"))
-        if value is None or value < 3 or ann.attrs.get("vague"):
-            continue
-        unit = ann.attrs.get("unit") or None
+        attrs = ClaimAttrs.of(ann)
+        value = _value(attrs.value)
+        if value is None or value < 3 or not attrs.exact:
+            continue  # a vague amount ("thousands") or a range is never one side of a comparison
+        unit = attrs.unit or None
         if not unit and 1900 <= value <= 2100 and value == int(value):
             continue  # a year, not a count
         sentence, offset, pos = _sentence_of(article, ann, sents)
@@ -218,7 +220,7 @@ def claim_records(
         if including:
             kind = out[-1].kind  # a part of the count just before it, counting the same thing
         else:
-            kind = kind_of(ann.attrs.get("predicate"), unit, sentence, pos, only)
+            kind = kind_of(attrs.predicate, unit, sentence, pos, only)
         if kind is None and unit is None:
             kind = _kind_in_context(article, offset)
         if kind is None:
@@ -245,10 +247,10 @@ def claim_records(
                 article=article.id,
                 start=ann.start,
                 value=value,
-                modifier=(str(ann.attrs.get("modifier") or "").strip().lower() or None),
+                modifier=(str(attrs.modifier or "").strip().lower() or None),
                 text=span,
                 sentence=" ".join(sentence.split()) if with_sentence else "",
-                speaker=ann.attrs.get("speaker") or None,
+                speaker=attrs.speaker or None,
                 published=article.published,
                 kind=kind,
                 subject=subject,
@@ -331,6 +333,23 @@ def _times_fit(a: ClaimRecord, b: ClaimRecord) -> bool:
     return True
 
 
+def same_event(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Whether two claims can be about one event: one article, one story, one claimant, or one place.
+
+    "people killed" in a prison story and in a helicopter crash count different things: across
+    articles a comparison needs something the two share besides the verb: the story layer put both
+    in one story, the same named claimant gives both (one monitor's running count), or both
+    sentences name the same place. (The time window is checked by the caller.)
+    """
+    if a.article == b.article or (a.source is not None and a.source == b.source):
+        return True
+    if a.story is not None and a.story == b.story:
+        return True
+    if a.speaker and b.speaker and a.speaker.strip().lower() == b.speaker.strip().lower():
+        return True
+    return bool(a.places & b.places)
+
+
 def same_quantity(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Whether two claims of one kind measure the same thing: compatible subject, side, place and time."""
     if a.kind != b.kind:
@@ -374,13 +393,15 @@ def linked_pairs(claims: Sequence[ClaimRecord]) -> list[tuple[int, int]]:
 
 def _dedupe(claims: Iterable[ClaimRecord]) -> list[ClaimRecord]:
     """One claim per (source, value): a headline repeating the body, or a syndicated copy, is not a second source."""
-    seen: set[tuple[str | None, float]] = set()
-    out = []
+    seen: dict[tuple[str | None, float], int] = {}
+    out: list[ClaimRecord] = []
     for c in sorted(claims, key=lambda c: (sort_key_published(c.published, c.article), c.start or 0)):
         key = (c.source, round(c.value, 6))
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(c)
+        elif c.speaker and not out[seen[key]].speaker:
+            out[seen[key]] = c  # the article says later who gives the figure: keep that mention
     return out
 
 
@@ -395,6 +416,30 @@ def _is_update(a: ClaimRecord, b: ClaimRecord) -> bool:
         return False
     same_speaker = bool(a.speaker and b.speaker and a.speaker.lower() == b.speaker.lower())
     return same_speaker or b.value <= a.value * (1 + UPDATE_GROWTH_PER_DAY * days)
+
+
+def _disputed(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Whether two disagreeing figures of one event are a dispute a reader would recognise.
+
+    Two sources disagreeing is one. Inside one article (or its copies) two different figures are
+    mostly two different things the sentence words alike (two plagues' tolls, two years' counts):
+    they are a dispute only when the article gives them to different claimants.
+    """
+    if a.source != b.source:
+        return True
+    return len({(c.speaker or "").strip().lower() for c in (a, b)}) == 2
+
+
+def _at_known_times(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Whether two figures' times are known well enough to say they cannot both be true.
+
+    A running count only grows: from two sources, a smaller figure of unknown day may simply be an
+    earlier count ("more than 1,400 arrested" from an undated page vs "more than 2,000" on 25 Sept).
+    One article states its figures at one time.
+    """
+    if a.source == b.source or a.kind not in CUMULATIVE_KINDS:
+        return True
+    return a.when is not None and b.when is not None
 
 
 def _num(v: float) -> str:
@@ -442,8 +487,8 @@ def judge(members: Sequence[ClaimRecord], pairs: Iterable[tuple[int, int]]) -> l
         elif agree(a, b):
             if a.source != b.source:
                 agreeing.append((i, j))
-        else:
-            conflicts.append((i, j))
+        elif same_event(a, b) and _disputed(a, b) and _at_known_times(a, b):
+            conflicts.append((i, j))  # a disagreement a reader would believe, not two events or two things
     out = []
     if conflicts:
         involved = sorted({k for p in conflicts for k in p})
