@@ -70,6 +70,8 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
         if i >= j:
             continue
         a, b = toks[i].i, toks[j - 1].i + 1
+        while a < b - 1 and doc[a].pos_ == "VERB" and lemma(doc[a]).lower() in SPEECH_VERBS:
+            a += 1  # "Said Ellis: ...": the reporting verb the tagger folded into the name
         text = doc[a:b].text
         if ent.label_ != "NORP" and not any(t.pos_ == "PROPN" for t in doc[a:b]):
             continue  # "Exiled", "Whichever": a capitalised word the tagger took for a name

@@ -3,11 +3,16 @@
 Works on characters only (no parse), one line at a time: a quote never silently runs over a
 line break. English news style leaves a quote that goes on into the next paragraph unclosed and
 opens the next paragraph with a mark again; such pieces are linked (``continued``/``continues``).
+Corpora with one sentence a line run a quote over lines with no marks of their own until a line
+closes it; those lines are pieces of the quote too. Two apostrophes (``''``) are a double mark
+(one newspaper's house style); a mark against markup (``">Name``) and a social-media sign-off
+line ("Follow X on Twitter @x") open nothing.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Iterable, Iterator, Sequence
@@ -25,6 +30,14 @@ CLOSE_ONLY = frozenset("”»›")
 OPEN_AFTER = frozenset("([{—–-/:;,…")
 #: Characters that may follow a closing mark.
 CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…\"'“”‘’«»")
+#: Characters next to a mark that make it part of markup left in the text, not a quote.
+MARKUP = frozenset("<>=")
+#: How many lines with no marks a quote may run over before a line closes it.
+MARKLESS_LINES = 3
+#: A line that signs off to a social-media account: boilerplate, never quoted words.
+SIGN_OFF = re.compile(
+    r"(follow|like|subscribe to|find)\b.{0,120}?(@\w|\b(twitter|facebook|instagram|telegram|tiktok)\b)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +102,8 @@ def can_open(text: str, i: int, s: int, e: int) -> bool:
     """Whether the mark at ``i`` (inside line ``s..e``) can open a quote."""
     ch = text[i]
     if ch not in FAMILY or ch in CLOSE_ONLY or i + 1 >= e or text[i + 1].isspace():
+        return False
+    if text[i + 1] in MARKUP or i > s and text[i - 1] in MARKUP:
         return False
     if FAMILY[ch] == "single" and _intraword(text, i, s, e):
         return False
@@ -193,21 +208,68 @@ def _content(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _pairs_as_marks(text: str) -> tuple[str, set[int]]:
+    """The text with each two-apostrophe mark written as one double mark and a space, the same
+    length (an opening pair as ' "', a closing one as '" '), and where the opening pairs begin."""
+    if "''" not in text:
+        return text, set()
+    chars = list(text)
+    opening: set[int] = set()
+    i = 0
+    while (i := text.find("''", i)) >= 0:
+        if text[i + 2 : i + 3] == "'" or i > 0 and text[i - 1] == "'":
+            i += 3
+            continue
+        after = text[i + 2 : i + 3]
+        before = text[i - 1] if i > 0 else " "
+        if after and not after.isspace() and (before.isspace() or before in OPEN_AFTER):
+            chars[i], chars[i + 1] = " ", '"'
+            opening.add(i)
+        elif i > 0 and not before.isspace():
+            chars[i], chars[i + 1] = '"', " "
+        i += 2
+    return "".join(chars), opening
+
+
+def _markless_run(text: str, lines: Sequence[tuple[int, int]], n: int, family: str) -> int:
+    """How many lines after line ``n`` (which leaves a quote of ``family`` open) hold no quote mark
+    before a line closes that quote with sentence punctuation before the mark: 0 when none does."""
+    for k in range(n + 1, min(len(lines), n + 2 + MARKLESS_LINES)):
+        s, e = lines[k]
+        if any(FAMILY.get(ch) == family for ch in text[s:e]):
+            j = _closes_first(text, s, e, family)
+            return k - n - 1 if k > n + 1 and j is not None and text[j - 1] in ".,!?…" else 0
+    return 0
+
+
 def find(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> Iterator[QuoteSpan]:
     """Every quoted stretch of the text, in order, one piece per line."""
     lines = lines_of(text, paragraphs)
+    text, opening = _pairs_as_marks(text)
     carried = False  # the previous line ended inside a quote
     pending: str | None = None  # ... and the quote may close in this line without reopening
+    markless = 0  # lines left that hold no marks but run on inside the open quote
     for n, (s, e) in enumerate(lines):
-        found = list(_find_in_line(text, s, e, pending))
+        if markless and pending is not None:
+            markless -= 1
+            yield QuoteSpan(*_content(text, s, e), s, None, pending, n, continued=True, continues=True)
+            continue
+        if SIGN_OFF.match(text, s, e):
+            carried, pending = False, None
+            continue
+        found = [
+            (o - 1 if o - 1 in opening else o, a, c, family) for o, a, c, family in _find_in_line(text, s, e, pending)
+        ]
         for k, (o, a, c, family) in enumerate(found):
             continues = carried and k == 0 and o == s
             continued = False
             if c is None:
                 nxt = lines[n + 1] if n + 1 < len(lines) else None
+                markless = _markless_run(text, lines, n, family)
                 continued = nxt is not None and (
                     FAMILY.get(text[nxt[0]]) == family and can_open(text, nxt[0], *nxt)
                     or _closes_first(text, *nxt, family) is not None
+                    or markless > 0
                 )
             a, b = _content(text, a, c if c is not None else e)
             if b > a:

@@ -3,14 +3,19 @@
 `find(...)` pairs every quoted stretch (see quotemarks) with the reporting clause before it
 (`X said: '…'`), after it (`'…,' X said`) or around it (`told Belta that plans must be
 "advanced"`), resolves the clause's subject (see speakers), and lets a quote with no clause of its
-own inherit the speaker of the quote it continues. One- and two-word quotes with no reporting verb
-are scare quotes and are skipped; a quote whose speaker cannot be told keeps speaker None.
+own inherit the speaker of the quote it continues (a quote run over several lines, told only at its
+end, gives its speaker back to its earlier pieces). Transcript turns (``PENCE: …``) are direct
+quotes of the turn's speaker. Titles in quote marks (shows, books, events, subheads: short, every
+word capitalised, or a line that is only a short unpunctuated quote) are not quotes. One- and
+two-word quotes are scare quotes unless a reporting verb close above them in the parse claims
+them; a quote whose speaker cannot be told keeps speaker None.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any, Iterator, Sequence
 
 from ..attrs import EntityAttrs, QuoteAttrs
@@ -31,6 +36,19 @@ _LEAD_PUNCT = " ,:;—–-\u00a0"
 _SENT_END = ".!?"
 #: Conjunctions that open a clause telling of another event, not of what the speaker said.
 TEMPORAL_MARKS = frozenset({"after", "as", "when", "while", "before", "since", "until", "once", "whereas"})
+#: How many steps up the parse a one- or two-word quote may sit below the verb that claims it
+#: ("called it 'a lie'", "said the border was 'under control'"; not "said ... a basket of 'deplorables'").
+SHORT_REACH = 7
+#: Words a title leaves in lower case ("Face the Nation", "State of the Union").
+TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs", "de", "&"}
+)
+#: Longest title (in words) told apart by its capitalisation alone.
+TITLE_WORDS = 7
+#: A transcript turn: a speaker's name in capitals, a colon, what they said.
+TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,28}[A-Z])\s?:\s+(?=\S)")
+#: How many turns make an article a transcript (one capitalised label is a kicker: "UPDATE: ...").
+TURNS = 3
 
 
 @dataclass(frozen=True)
@@ -115,8 +133,12 @@ class _Finder:
             doc, self.index, [s for s, _ in self.lines], PRONOUN_LINES, [(q.start, q.end) for q in self.spans]
         )
 
-    def clause(self, tokens: list[Any], last: bool, q: QuoteSpan, governs: bool = False) -> Speaker | None:
-        """The speaker of the reporting verb nearest the quote among ``tokens``."""
+    def clause(
+        self, tokens: list[Any], last: bool, q: QuoteSpan, governs: bool = False, reach: int | None = None,
+    ) -> Speaker | None:
+        """The speaker of the reporting verb nearest the quote among ``tokens`` (with ``reach``, a
+        verb before the quote counts only when it is at most that many steps above it in the parse;
+        `'…,' X said` right after the quote always counts)."""
         ls, le = self.lines[q.line]
         verbs = [
             t for t in tokens
@@ -127,8 +149,12 @@ class _Finder:
         for verb in reversed(verbs) if last else verbs:
             if governs and not (_governs(verb, self.doc, self.starts, q) or _parenthetical(verb)):
                 continue
+            if reach is not None and last and not _within(verb, self.doc, self.starts, q, reach):
+                continue
             subj = subject_of(verb)
-            if subj is None and not last and tokens and verb.i - tokens[0].i <= 1:
+            if subj is None and last and tokens and verb.i - tokens[0].i <= 1:
+                subj = _inverted_subject(verb)  # "Said Ellis: '...'"
+            elif subj is None and not last and tokens and verb.i - tokens[0].i <= 1:
                 subj = _inverted_subject(verb)  # "'...,' explained a spokeswoman for the border service"
             elif subj is None and last and verb.tag_ in ("VBD", "VBZ", "VBP") and self.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
                 subj = self.doc[verb.i - 1]  # "..., Franken's office said he has not 'engaged in'"
@@ -143,8 +169,9 @@ class _Finder:
                 return sp
         return None
 
-    def attribute(self, q: QuoteSpan, k: int) -> tuple[Speaker | None, bool, bool]:
-        """(speaker, whether the quote reads as direct speech, whether a reporting clause was there)."""
+    def attribute(self, q: QuoteSpan, k: int, short: bool = False) -> tuple[Speaker | None, bool, bool]:
+        """(speaker, whether the quote reads as direct speech, whether a reporting clause was there);
+        a ``short`` quote takes only a reporting verb close above it in the parse."""
         text = self.text
         ls, le = self.lines[q.line]
         sent = _sentence_start(text, self.inside, ls, q.open_at)
@@ -173,7 +200,7 @@ class _Finder:
         else:
             order = [(before, True, True)] + ([(after, False, False)] if ends_speech else [])
         for tokens, last, governs in order:
-            sp = self.clause(tokens, last, q, governs)
+            sp = self.clause(tokens, last, q, governs, SHORT_REACH if short else None)
             if sp is not None:
                 return sp, direct, True
         clause = any(is_speech_verb(t) for tokens, _, _ in order for t in tokens if t.idx not in self.inside)
@@ -194,23 +221,78 @@ class _Finder:
             return prev.label == "direct" and told_between
         return None
 
+    def title(self, q: QuoteSpan) -> bool:
+        """Whether a quoted stretch is a name or a heading, not words someone said: a show, book or
+        event ("Face the Nation", "State of the Union."), or a line that is only a short quote with
+        no sentence punctuation (a subhead)."""
+        span = self.text[q.start : q.end]
+        if span.endswith((",", "?", "!", "…", ":")):
+            return False
+        ws = span.rstrip(".").split()
+        if not ws:
+            return False
+        ls, le = self.lines[q.line]
+        alone = q.open_at == ls and (q.close_at is not None and q.close_at + 1 >= le) and not (q.continues or q.continued)
+        if alone and len(ws) <= TITLE_WORDS and not span.endswith("."):
+            return True
+        if len(ws) > TITLE_WORDS or ws[0].lower() == "i" or not ws[0][:1].isupper():
+            return False
+        big = [w for w in ws if w.lower() not in TITLE_SMALL and any(ch.isalpha() for ch in w)]
+        return bool(big) and all(w[:1].isupper() for w in big) and (len(ws) > 1 or not alone)
+
+    def turns(self) -> dict[int, Quote]:
+        """Transcript turns by line (``WALLACE: Governor, will you ...``) when the article has
+        enough of them to be a transcript."""
+        found = {}
+        for n, (ls, le) in enumerate(self.lines):
+            m = TURN.match(self.text, ls, le)
+            if m is None or not any(ch.isalpha() for ch in m.group(1)):
+                continue
+            who = self.index_name(m.group(1))
+            found[n] = Quote(m.end(), le, "direct", speaker=who[0], speaker_start=ls, speaker_end=ls + len(m.group(1)),
+                             cue=None, named=who[1])
+        return found if len(found) >= TURNS and len({q.speaker for q in found.values()}) >= 2 else {}
+
+    def index_name(self, label: str) -> tuple[str, bool]:
+        """The person a transcript label names ("PENCE" → "Mike Pence" when the article names him)."""
+        key = label.strip().lower()
+        plain = " ".join(w.capitalize() for w in label.split())
+        for ent in self.index.persons():
+            name = self.index.canonical(ent)
+            if name.isupper():
+                continue  # the label itself, tagged as a name
+            if name.lower() == key or name.lower().split()[-1] == key.split()[-1]:
+                return name, True
+        return plain, False
+
     def run(self) -> Iterator[Quote]:
         """Every quote of the article with its speaker, in text order."""
+        turns = self.turns()
+        out: list[tuple[Quote, QuoteSpan | None]] = []
         prev: Quote | None = None
         prev_span: QuoteSpan | None = None
+        done_turns: set[int] = set()
         for k, q in enumerate(self.spans):
+            for n in sorted(t for t in turns if t <= q.line and t not in done_turns):
+                done_turns.add(n)
+                out.append((turns[n], None))
+            if q.line in turns:
+                continue  # quote marks inside a turn are the turn's words
             words = len(self.text[q.start : q.end].split())
-            sp, direct, clause = self.attribute(q, k)
+            if self.title(q):
+                continue
+            sp, direct, clause = self.attribute(q, k, short=words <= SHORT_WORDS)
             cue = sp.cue if sp else None
+            inherited = False
             if sp is None and prev is not None and prev.speaker and prev_span is not None:
                 reads_direct = self.inherit(q, prev, prev_span, clause, words)
                 if reads_direct is not None:
-                    sp = Speaker(prev.speaker, None, None, prev.named, "continues")
-                    cue = "continues"
+                    sp = Speaker(prev.speaker, None, None, prev.named, prev.cue)
+                    cue, inherited = prev.cue, True
                     direct = direct or reads_direct
             if words <= SHORT_WORDS and sp is None:
                 continue  # a scare quote: nobody is claimed to have said it
-            label = "direct" if direct and (words > SHORT_WORDS or cue == "continues") else "partial"
+            label = "direct" if direct and (words > SHORT_WORDS or inherited) else "partial"
             quote = Quote(
                 q.start, q.end, label,
                 speaker=sp.name if sp else None,
@@ -223,8 +305,27 @@ class _Finder:
                 if sp.label == "PERSON" and sp.start is not None:
                     self.pronouns.spoke(sp.start, sp.name)
                 self.pronouns.quoted(q.open_at, sp.name)
-            yield quote
+            out.append((quote, q))
             prev, prev_span = quote, q
+        out.extend((turns[n], None) for n in sorted(set(turns) - done_turns))
+        yield from _told_at_the_end(out)
+
+
+def _told_at_the_end(found: list[tuple[Quote, QuoteSpan | None]]) -> list[Quote]:
+    """A quote run over several lines and told only after its last piece (`“…\n…\n…,” Hickey
+    said`): its earlier pieces take that speaker."""
+    quotes = [q for q, _ in found]
+    for k in range(len(found) - 1, 0, -1):
+        q, span = found[k]
+        p, pspan = found[k - 1]
+        if (
+            span is not None and pspan is not None and span.continues and pspan.continued
+            and q.speaker is not None and p.speaker is None
+        ):
+            found[k - 1] = (replace(quotes[k - 1], speaker=q.speaker, cue=q.cue, named=q.named,
+                                    label="direct" if pspan.open_at == pspan.start - 1 or pspan.continues else quotes[k - 1].label), pspan)
+            quotes[k - 1] = found[k - 1][0]
+    return quotes
 
 
 def _parenthetical(verb: Any) -> bool:
@@ -237,11 +338,19 @@ def _parenthetical(verb: Any) -> bool:
     )
 
 
+def _within(verb: Any, doc: Any, starts: list[int], q: QuoteSpan, reach: int) -> bool:
+    """Whether the verb is at most ``reach`` steps above the quote's first token in the parse."""
+    return any(tok.i == verb.i for n, tok in enumerate(_path_up(doc, starts, q)) if n <= reach)
+
+
 def _inverted_subject(verb: Any) -> Any | None:
-    """The noun right after a reporting verb that opens its clause ("said one woman")."""
+    """The noun right after a reporting verb that opens its clause ("said one woman", "Said
+    Ellis:", a parse that made "Said" part of the name)."""
     for c in verb.rights:
-        if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "nsubj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+        if c.dep_ in ("dobj", "attr", "npadvmod", "dep", "oprd", "nsubj", "appos", "xcomp") and c.pos_ in ("NOUN", "PROPN"):
             return c
+    if verb.dep_ == "compound" and verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
     return None
 
 

@@ -21,6 +21,12 @@ from .resources import PEOPLE_NOUNS, REPORTING_VERBS, SPEECH_VERBS
 PERSON_PRONOUNS = frozenset({"he", "she"})
 #: Pronouns that cannot be tied to anyone without guessing.
 OPAQUE_PRONOUNS = frozenset({"it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "one", "which"})
+#: A pronoun that points back to a group: the plural subject of the sentence before.
+GROUP_PRONOUNS = frozenset({"they"})
+#: How many sentences back "they" may look for its group.
+GROUP_SENTENCES = 2
+#: Characters that set off an aside and never sit inside a speaker's phrase.
+DASHES = "―—–"
 #: Heads of a phrase that speak for the organisation named in them ("OVD-Info group").
 ORG_HEADS = frozenset(
     {"group", "organisation", "organization", "agency", "ministry", "office", "monitor", "service", "newspaper",
@@ -89,7 +95,12 @@ def subject_of(verb: Any) -> Any | None:
     """The subject of a verb, borrowed from the governing verb for `..., adding` or `X said and added`."""
     v = verb
     for _ in range(3):
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # the subject nearest the verb, never a punctuation mark the tagger took for a noun ("public ― Trump boasted")
+        subj = next(
+            (c for c in sorted(v.children, key=lambda c: abs(c.i - v.i))
+             if c.dep_ in ("nsubj", "nsubjpass") and any(ch.isalnum() for ch in c.text)),
+            None,
+        )
         if subj is not None and v is not verb and verb.dep_ == "conj" and subj.lower_ in OPAQUE_PRONOUNS:
             # "This prompted the President to call for protests and say: ...": object control
             obj = next((c for c in v.children if c.dep_ == "dobj"), None)
@@ -111,7 +122,8 @@ def subject_of(verb: Any) -> Any | None:
     # "Shoigu, interviewed on Rossiya-24, said": the parser hung the name on the participle
     for c in reversed(list(verb.lefts)):
         if c.dep_ in ("ccomp", "advcl") and c.tag_ in ("VBN", "VBG"):
-            return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i), None)
+            # (a pronoun there is the subject of quoted words: "'We are going to win,' said ...")
+            return next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.i < c.i and s.pos_ != "PRON"), None)
     return None
 
 
@@ -146,6 +158,8 @@ def resolve(
     """A speaker from the subject token of a reporting verb, or None when it cannot be told."""
     tok = _antecedent(tok)
     low = tok.lower_
+    if low in GROUP_PRONOUNS and (group := _group_before(tok)) is not None:
+        return resolve(doc, group, index, pronoun, cue)
     if low in PERSON_PRONOUNS:
         found = pronoun(tok.idx)
         if found is None:
@@ -170,7 +184,7 @@ def resolve(
             ent = None  # "Russian authorities": the nationality only qualifies the speaker
         elif ent.label != "NORP":
             return Speaker(index.canonical(ent), ent.start, ent.end, True, cue, ent.label)
-    i, j = phrase_span(tok)
+    i, j = _trimmed(doc, tok, *phrase_span(tok))
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     phrase = doc[i:j].text  # the span's own text: Doc.text joins the whole document on every call
     if "\n" in phrase:  # a parse that runs over a paragraph break: keep the subject's own line
@@ -182,6 +196,51 @@ def resolve(
     if not any(ch.isalpha() for ch in phrase):
         return None
     return Speaker(phrase, start, end, False, cue)
+
+
+def _trimmed(doc: Any, tok: Any, i: int, j: int) -> tuple[int, int]:
+    """A describing phrase without what cannot belong to it: the far side of a dash, markup or
+    punctuation at its edges, a dangling "and" or "of" at its end ("the former secretary of
+    state and")."""
+    for k in range(i, tok.i):
+        if any(d in doc[k].text for d in DASHES):
+            i = k + 1
+    for k in range(tok.i + 1, j):
+        if any(d in doc[k].text for d in DASHES):
+            j = k
+            break
+
+    def junk(t: Any) -> bool:
+        return not any(ch.isalnum() for ch in t.text) or t.dep_ in ("cc", "prep", "punct", "case")
+
+    while i < tok.i and (junk(doc[i]) or is_speech_verb(doc[i])):
+        i += 1
+    while j - 1 > tok.i and (junk(doc[j - 1]) or doc[j - 1].dep_ == "det"):
+        j -= 1
+    return i, j
+
+
+def _group_before(tok: Any) -> Any | None:
+    """The group "they" stands for: the plural subject (or organisation) of the nearest clause
+    before it in this sentence or the sentences just before ("Forty senators signed a letter. ...
+    they wrote")."""
+    doc = tok.doc
+    sent = tok.sent
+    seen = 0
+    k = tok.i - 1
+    while k >= 0 and seen <= GROUP_SENTENCES:
+        t = doc[k]
+        if t.sent.start != sent.start:
+            sent = t.sent
+            if any(not x.is_space for x in sent):
+                seen += 1
+        if (
+            t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+            and t.head.pos_ in ("VERB", "AUX") and seen <= GROUP_SENTENCES
+        ):
+            return t
+        k -= 1
+    return None
 
 
 class Pronouns:
