@@ -71,8 +71,9 @@ def test_app_pages_person_quotes_across_outlets(client):
     assert data["quotes_by_outlet"] == {"Kyiv Independent": 1}
     html = client.get("/people/sergei shoigu", headers=HTML).text  # case-insensitive
     assert "This is a partial measure and nothing more," in html
-    empty = client.get("/people/Nobody%20Here.json").json()
-    assert empty["quotes"] == [] and empty["mentioned_in"] == []
+    unknown = client.get("/people/Nobody%20Here.json")
+    assert unknown.status_code == 404 and "Nobody" not in unknown.text
+    assert client.get("/people/Nobody%20Here", headers=HTML).status_code == 404
 
 
 def test_app_pages_story_timeline_and_conflicts(client, web_db):
@@ -154,10 +155,11 @@ def test_app_pages_degrade_without_layers_or_corpus(tmp_path):
         assert 'id="tg-' not in art.text
         assert c.get("/conflicts.json").json() == {"conflicts": [], "available": False}
         assert c.get("/search.json", params={"q": "paragraph"}).json()["total"] == 1
-        assert c.get("/people/Nobody", headers=HTML).status_code == 200
+        assert c.get("/people/Nobody", headers=HTML).status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/", "/conflicts", "/search?q=x", "/analyze", "/api", "/people/x", "/stories/s1"])
+@pytest.mark.parametrize("path", ["/", "/conflicts", "/search?q=x", "/analyze", "/api", "/people/Anna%20Petrova",
+                                  "/stories/s1"])
 def test_app_pages_render_html(client, path):
     r = client.get(path, headers=HTML)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
 
 from .. import queries
 from ..schemas import PersonPage
@@ -10,8 +10,11 @@ from . import AppState, register_page
 
 
 def context(pw: AppState, name: str) -> PersonPage:
-    """The person page (names are cut at 200 characters)."""
-    return pw.db.memo(("person", name[:200].lower()), lambda: queries.person_page(pw.db, name[:200]))
+    """The person page (names are cut at 200 characters; 404 for a name no article quotes or names)."""
+    page = pw.db.memo(("person", name[:200].lower()), lambda: queries.person_page(pw.db, name[:200]))
+    if not (page.quotes or page.claims or page.mentioned_in):
+        raise HTTPException(404, "no article quotes, cites or names this person")
+    return page
 
 
 def register(app: FastAPI, pw: AppState) -> None:
