@@ -81,3 +81,14 @@ def test_search_page_escapes_hostile_text(client):
     html = client.get("/search", params={"q": "spokesman"}, headers=HTML).text
     assert "<mark>spokesman</mark>" in html.lower()
     assert "<script>alert('text')</script>" not in html and "&lt;script&gt;" in html
+
+
+def test_search_page_from_and_to_are_dates(seeds_client):
+    c, seed = seeds_client
+    bad = c.get("/search.json", params={"q": "flees", "from": "notadate"})
+    assert bad.status_code == 422 and "must look like 2022-09-30" in bad.text and "notadate" not in bad.text
+    late = c.get("/search.json", params={"q": "flees", "from": "2022-09-26"}).json()
+    assert late["filters"]["date_from"] == "2022-09-26"
+    assert all(h["article"]["published"] >= "2022-09-26" for h in late["hits"])
+    early = c.get("/search.json", params={"q": "flees", "to": "2022-09-25"}).json()
+    assert seed["004"] in [h["article"]["id"] for h in early["hits"]]

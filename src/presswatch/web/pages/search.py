@@ -57,9 +57,12 @@ def context(
     technique: str | None = None,
     person: str | None = None,
     sort: Annotated[str, Query(description="relevance or date")] = "relevance",
+    from_: Annotated[str | None, Query(alias="from", description="Short for date_from")] = None,
+    to: Annotated[str | None, Query(description="Short for date_to")] = None,
 ) -> SearchPage:
     """The hits for a query and filters (422 for a malformed date; a query that cannot be read
     gives a page whose ``error`` says why)."""
+    date_from, date_to = date_from or from_, date_to or to
     for name, d in (("date_from", date_from), ("date_to", date_to)):
         if d and not DATE_RE.match(d):
             raise HTTPException(422, f"{name} must look like 2022-09-30")
