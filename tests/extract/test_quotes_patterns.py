@@ -153,3 +153,30 @@ def test_quotes_patterns_social_sign_off_is_not_a_quote(extracted):
         "Follow Anna Smith on Twitter @annasmith_news and read her “Morning Briefing” newsletter."
     )
     assert quotes_of(a) == []
+
+
+def test_quotes_patterns_stressed_word_and_quoted_figure_are_not_quotes(extracted):
+    a = extracted(
+        "Yesterday, flagship carrier Aeroflot said it was not 'yet' refusing tickets to young men.\n\n"
+        "A source within the ministry now claims the blanked paragraph says '1million'.\n\n"
+        "The ministry said the border was 'under control'."
+    )
+    assert [q for q, _, _ in quotes_of(a)] == ["under control"]
+
+
+def test_quotes_patterns_same_words_repeated_are_one_quote(extracted):
+    a = extracted(
+        "Boris Johnson branded Putin 'weak' and a 'problem gambler' in an interview on Tuesday.\n\n"
+        "Moscow did not respond to the remarks.\n\n"
+        "Boris Johnson branded Putin 'weak' and a 'problem gambler' in an interview on Tuesday."
+    )
+    assert [q for q, _, _ in quotes_of(a)] == ["weak", "problem gambler"]
+
+
+def test_quotes_patterns_passive_phrasal_verb_is_no_reporting_verb(extracted):
+    a = extracted(
+        "The mobilisation began in Buryatia on Wednesday.\n\n"
+        "Thousands of reservists were called up overnight: 'Report to the enlistment office within 24 hours.'"
+    )
+    [(quote, label, speaker)] = quotes_of(a)
+    assert speaker is None

@@ -47,6 +47,8 @@ TITLE_SMALL = frozenset(
 TITLE_WORDS = 7
 #: A transcript turn: a speaker's name in capitals, a colon, what they said.
 TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,28}[A-Z])\s?:\s+(?=\S)")
+#: Characters before a quote that must match too for a repeated quote to be the same passage again.
+REPEAT_CONTEXT = 30
 #: How many turns make an article a transcript (one capitalised label is a kicker: "UPDATE: ...").
 TURNS = 3
 
@@ -145,6 +147,8 @@ class _Finder:
             if is_speech_verb(t) and t.idx not in self.inside
             # "the Treasury continued to deny it": "continue" reports speech only on its own
             and not (lemma(t) == "continue" and any(c.dep_ == "xcomp" for c in t.children))
+            # "waits to be called up": a passive phrasal verb tells of something done to its subject
+            and not (any(c.dep_ == "auxpass" for c in t.children) and any(c.dep_ == "prt" for c in t.children))
         ]
         for verb in reversed(verbs) if last else verbs:
             if governs and not (_governs(verb, self.doc, self.starts, q) or _parenthetical(verb)):
@@ -240,6 +244,17 @@ class _Finder:
         big = [w for w in ws if w.lower() not in TITLE_SMALL and any(ch.isalpha() for ch in w)]
         return bool(big) and all(w[:1].isupper() for w in big) and (len(ws) > 1 or not alone)
 
+    def worded(self, q: QuoteSpan) -> bool:
+        """Whether a short quote holds words of someone's: not only function words ("'yet'"), not
+        one figure on its own ("'1million'"; "'around 2,300'" is a phrase of the source's)."""
+        toks = _tokens_in(self.doc, self.starts, q.start, q.end)
+        words = [t for t in toks if any(ch.isalnum() for ch in t.text)]
+        if not words:
+            return False
+        if len(toks) == 1 and (toks[0].like_num or any(ch.isdigit() for ch in toks[0].text)):
+            return False
+        return not all(t.is_stop for t in words)
+
     def turns(self) -> dict[int, Quote]:
         """Transcript turns by line (``WALLACE: Governor, will you ...``) when the article has
         enough of them to be a transcript."""
@@ -272,6 +287,7 @@ class _Finder:
         prev: Quote | None = None
         prev_span: QuoteSpan | None = None
         done_turns: set[int] = set()
+        seen: set[tuple[str, str, str | None]] = set()
         for k, q in enumerate(self.spans):
             for n in sorted(t for t in turns if t <= q.line and t not in done_turns):
                 done_turns.add(n)
@@ -290,8 +306,16 @@ class _Finder:
                     sp = Speaker(prev.speaker, None, None, prev.named, prev.cue)
                     cue, inherited = prev.cue, True
                     direct = direct or reads_direct
-            if words <= SHORT_WORDS and sp is None:
-                continue  # a scare quote: nobody is claimed to have said it
+            if words <= SHORT_WORDS and (sp is None or not self.worded(q)):
+                continue  # a scare quote, a stressed word ("not 'yet'") or a quoted figure ("'1million'")
+            key = (
+                " ".join(self.text[max(self.lines[q.line][0], q.open_at - REPEAT_CONTEXT) : q.start].lower().split()),
+                " ".join(self.text[q.start : q.end].lower().rstrip(".,!?…").split()),
+                sp.name if sp else None,
+            )
+            if key in seen:
+                continue  # the same words, led in the same way, from the same speaker: a repeated caption
+            seen.add(key)
             label = "direct" if direct and (words > SHORT_WORDS or inherited) else "partial"
             quote = Quote(
                 q.start, q.end, label,

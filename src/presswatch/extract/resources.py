@@ -47,7 +47,7 @@ REPORTING_VERBS = frozenset(
      "reveal", "shout", "scream", "chant", "cry", "urge", "vow", "pledge", "promise", "predict", "estimate",
      "stress", "emphasise", "emphasize", "mention", "observe", "point", "quip", "joke", "lament", "rant",
      "inform", "assure", "demand", "plead", "thunder", "fume", "blast", "speak", "comment", "testify",
-     "whisper", "yell", "retort", "counter", "contend", "maintain", "find", "calculate", "voice"}
+     "whisper", "yell", "retort", "counter", "contend", "maintain", "find", "calculate", "voice", "slam"}
 )
 
 #: Reporting verbs strong enough to attribute a quote that stands apart from them in the sentence.
@@ -59,7 +59,7 @@ SPEECH_VERBS = frozenset(
      "quip", "joke", "lament", "rant", "inform", "assure", "demand", "plead", "thunder", "fume",
      "speak", "comment", "testify", "whisper", "yell", "sneer", "snap", "retort", "counter", "contend",
      "describe", "call", "brand", "accuse", "dismiss", "ask", "report", "acknowledge", "mention", "observe",
-     "cite", "voice"}
+     "cite", "voice", "slam", "blast"}
 )
 
 #: Nouns for people who can be heard saying something ("women ... shouting 'No to war!'").
