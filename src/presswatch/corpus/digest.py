@@ -1,6 +1,12 @@
-"""Compact per-article digests: what the corpus layer keeps of an article once its text is dropped.
+"""Per-article digests: everything the corpus layer needs of one article, computed from it alone.
 
-A run over a large store reads articles in batches, keeps one digest each (a few kB: MinHash
+``digest(article)`` is the one per-article step of the corpus layer, shared by the local loop
+(corpus/stage.py) and Spark (scale/spark_stories.py, per partition): a frozen ArticleDigest with
+the fingerprint, the claim records, the dated statements and the story input. What depends on
+other articles (duplicate groups, stories, claim groups, the merged timeline) is reduced from
+digests by the corpus layer's own functions.
+
+A local run over a large store reads articles in batches, keeps one digest each (a few kB: MinHash
 values, entity and phrase ids as numpy arrays, claim and timeline records without long strings)
 and lets the Article go. Words, entity names and repeated small values are held once per run.
 """
@@ -17,7 +23,7 @@ import numpy as np
 
 from ..model import Article
 from .claims import claim_records
-from .duplicates import Fingerprint
+from .duplicates import Fingerprint, fingerprint
 from .entities import entity_counts
 from .stories import phrase_grams
 from .text import normalise, words
@@ -121,6 +127,38 @@ def key_phrase_codes(
     return min(phrase_text(int(c), vocab) for c in codes[score == best])
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleDigest:
+    """What the corpus layer needs of one article, computed from that article alone."""
+
+    fp: Fingerprint  # id, published, outlet, exact hash, shingle count, MinHash values
+    title: str | None
+    day: date | None  # reference date (publication, else dateline)
+    entities: tuple[tuple[str, int], ...]  # entity name and mention count, in first-mention order
+    lead: str  # the lead paragraph (what a story's key phrase is drawn from, with the title)
+    claims: tuple[ClaimRecord, ...]  # without sentences, story, or copies (filled in by the reduce)
+    timeline: tuple[TimelineEntry, ...]  # dated statements, without story
+
+    @property
+    def id(self) -> str:
+        return self.fp.article
+
+
+def digest(article: Article, fp: Fingerprint | None = None) -> ArticleDigest:
+    """The digest of one article (``fp``: its fingerprint when already known, e.g. from a cache)."""
+    fp = fp if fp is not None else fingerprint(article)
+    return ArticleDigest(
+        fp=fp,
+        title=article.title,
+        day=reference_date(article),
+        entities=tuple(entity_counts(article).items()),
+        lead=lead_text(article),
+        claims=tuple(replace(c, published=fp.published, source=None)
+                     for c in claim_records(article, with_sentence=False)),
+        timeline=tuple(find_timeline(article)),
+    )
+
+
 @dataclass(slots=True)
 class Digest:
     """What the corpus layer keeps of one article after reading it."""
@@ -157,30 +195,33 @@ class Digester:
         self.intern = Interner()
 
     def digest(self, article: Article, fp: Fingerprint) -> Digest:
-        """The digest of one article whose fingerprint is already known."""
+        """The compact digest of one article whose fingerprint is already known."""
+        return self.compact(digest(article, fp))
+
+    def compact(self, d: ArticleDigest) -> Digest:
+        """An ArticleDigest held compactly: shared values interned, names and phrases as ids, no statements."""
         i = self.intern
-        counts = entity_counts(article)
-        ents = np.array([[self.entities.id(e) for e in counts], list(counts.values())], dtype=np.int32).reshape(2, -1)
+        ents = np.array([[self.entities.id(e) for e, _ in d.entities], [n for _, n in d.entities]],
+                        dtype=np.int32).reshape(2, -1)
         claims = tuple(
             replace(c, modifier=i(c.modifier), speaker=i(c.speaker), kind=i(c.kind), subject=i(c.subject),
                     qualifier=i(c.qualifier), unit=i(c.unit), when=i(c.when), since=i(c.since), places=i(c.places),
-                    outlet=i(c.outlet), published=fp.published, source=None)
-            for c in claim_records(article, with_sentence=False)
+                    outlet=i(c.outlet), published=i(c.published))
+            for c in d.claims
         )
-        entries = find_timeline(article)
         timeline = tuple(
-            replace(t, date=i(t.date), date_text=i(t.date_text), precision=i(t.precision), article=fp.article,
+            replace(t, date=i(t.date), date_text=i(t.date_text), precision=i(t.precision), article=d.id,
                     statement="")
-            for t in entries
+            for t in d.timeline
         )
-        keys = np.array([hash(normalise(t.statement)) for t in entries], dtype=np.int64)
+        keys = np.array([hash(normalise(t.statement)) for t in d.timeline], dtype=np.int64)
         return Digest(
-            fp=fp,
-            title=article.title,
-            day=i(reference_date(article)),
+            fp=d.fp,
+            title=d.title,
+            day=i(d.day),
             entities=ents,
-            lead=phrase_codes(lead_text(article), self.words),
-            title_codes=phrase_codes(article.title or "", self.words),
+            lead=phrase_codes(d.lead, self.words),
+            title_codes=phrase_codes(d.title or "", self.words),
             claims=claims,
             timeline=timeline,
             timeline_keys=keys,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -67,11 +67,16 @@ def _estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     return j, min(1.0, inter / min(a.size, b.size))
 
 
-def candidate_pairs(fps: Sequence[Fingerprint]) -> list[tuple[int, int, float]]:
+#: Candidate generation: (signatures, their article ids) -> arrays of row pairs (j, i) that share an LSH band.
+Bands = Callable[[np.ndarray, Sequence[str]], Iterable[np.ndarray]]
+
+
+def candidate_pairs(fps: Sequence[Fingerprint], bands: Bands | None = None) -> list[tuple[int, int, float]]:
     """Pairs (i, j, jaccard) that are exact or near duplicates, found through LSH buckets.
 
     The buckets are those of datasketch's MinHashLSH (same bands: rows of equal MinHash values), built
     with numpy sorts instead of its per-article dicts and sets, which cost kilobytes an article.
+    ``bands`` replaces that bucketing (Spark joins on the band keys); every candidate is checked here.
     """
     by_exact: dict[str, int] = {}
     pairs: dict[tuple[int, int], float] = {}
@@ -88,7 +93,7 @@ def candidate_pairs(fps: Sequence[Fingerprint]) -> list[tuple[int, int, float]]:
         idx = np.asarray(indexed, dtype=np.int64)
         hv = np.stack([fps[i].hashvalues for i in indexed]).astype(np.uint32)
         size = np.array([fps[i].size for i in indexed], dtype=np.float64)
-        for cand in _band_pairs(hv):  # _estimate, vectorised: same float operations, same results
+        for cand in (bands or _local_bands)(hv, [fps[i].article for i in indexed]):  # _estimate, vectorised: same float operations, same results
             a, b = cand[:, 0], cand[:, 1]
             jac = (hv[a] == hv[b]).mean(axis=1)
             inter = jac * (size[a] + size[b]) / (1.0 + jac)
@@ -98,16 +103,30 @@ def candidate_pairs(fps: Sequence[Fingerprint]) -> list[tuple[int, int, float]]:
     return [(i, j, s) for (i, j), s in pairs.items()]
 
 
+def _local_bands(hv: np.ndarray, ids: Sequence[str]) -> Iterator[np.ndarray]:
+    return _band_pairs(hv)
+
+
+def _band_layout() -> list[tuple[int, int]]:
+    """The (start, end) columns of each LSH band: datasketch's MinHashLSH layout at LSH_THRESHOLD."""
+    return list(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def band_keys(hashvalues: np.ndarray) -> list[str]:
+    """One key per LSH band of a signature (band number and values): equal keys put two articles in one bucket."""
+    hv = np.asarray(hashvalues, dtype=np.uint32)
+    return [f"{k}:{hv[s:e].tobytes().hex()}" for k, (s, e) in enumerate(_band_layout())]
+
+
 def _band_pairs(hv: np.ndarray, chunk: int = 200_000) -> Iterator[np.ndarray]:
     """Rows (j, i), j < i, of signatures sharing all values of an LSH band, ``chunk`` rows at a time.
 
     A pair sharing several bands comes once per band (checking it again is cheaper than holding
     every candidate to deduplicate them: near-copies of one story can give millions).
     """
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # only for its band layout
     buf: list[np.ndarray] = []
     held = 0
-    for start, end in lsh.hashranges:
+    for start, end in _band_layout():
         band = np.ascontiguousarray(hv[:, start:end])
         keys = band.view(np.dtype((np.void, band.dtype.itemsize * (end - start)))).ravel()
         order = np.argsort(keys, kind="stable")
@@ -132,9 +151,9 @@ def _band_pairs(hv: np.ndarray, chunk: int = 200_000) -> Iterator[np.ndarray]:
         yield np.concatenate(buf)
 
 
-def group_fingerprints(fps: Sequence[Fingerprint]) -> list[list[Fingerprint]]:
-    """Duplicate groups as lists of fingerprints, earliest publication first."""
-    groups = [g for g in components(len(fps), ((i, j) for i, j, _ in candidate_pairs(fps))) if len(g) > 1]
+def group_fingerprints(fps: Sequence[Fingerprint], bands: Bands | None = None) -> list[list[Fingerprint]]:
+    """Duplicate groups as lists of fingerprints, earliest publication first (``bands``: see candidate_pairs)."""
+    groups = [g for g in components(len(fps), ((i, j) for i, j, _ in candidate_pairs(fps, bands))) if len(g) > 1]
     out = [sorted((fps[i] for i in g), key=lambda f: sort_key_published(f.published, f.article)) for g in groups]
     out.sort(key=lambda g: sort_key_published(g[0].published, g[0].article))
     return out

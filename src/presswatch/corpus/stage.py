@@ -21,16 +21,17 @@ from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 import numpy as np
 
 from ..model import Article
-from .claims import find_claim_groups, with_sentences
+from .claims import with_sentences
 from .digest import LAYERS, Digest, Digester, alias_map, document_frequencies, key_phrase_codes
 from .duplicates import Fingerprint, describe_group, fingerprint, group_fingerprints
 from .embed import MODEL_NAME, Embedder, embedding_text, load_embedder
 from .entities import unify_names
 from .resources import TIMELINE_PER_STORY
-from .stories import StoryInput, StoryState, assign, entity_weights, follow_copies, idf_weights, to_story
+from .stories import StoryInput, StoryState, assign, follow_copies, idf_weights, story_input, to_story
 from .text import sort_key_published
-from .timeline import PRECISION_RANK, statement_text
-from .types import ClaimGroup, DuplicateGroup, Story, TimelineEntry
+from .timeline import merge_timeline, statement_text
+from .reduce import claim_groups as reduce_claim_groups
+from .types import ClaimGroup, ClaimRecord, DuplicateGroup, Story, TimelineEntry
 
 log = logging.getLogger(__name__)
 
@@ -230,20 +231,16 @@ def corpus_pass(
     for d in digests:  # signatures are done with: free them before the next steps
         d.fp = Fingerprint(d.fp.article, d.fp.published, d.fp.outlet, d.fp.exact, d.fp.size, _NO_HASHES)
     duplicates = _describe(dup_fps, source)
-    dup_source = {fp.article: g.id for fps, g in zip(dup_fps, duplicates) for fp in fps}
-    copies = {fp.article: tuple(m.article for m in g.members if m.article != fp.article)
-              for fps, g in zip(dup_fps, duplicates) for fp in fps}
 
     states, story_of, idf = _place(digests, dup_fps, states, placed, source, digester)
     stories = _label(digests, states, idf, digester)
 
-    claims = []
-    for d in digests:
-        claims.extend(replace(c, story=story_of.get(d.id), source=dup_source.get(d.id, d.id),
-                              copies=copies.get(d.id, ())) for c in d.claims)
-        d.claims = ()
-    claim_groups = find_claim_groups(claims)
-    del claims
+    def article_claims() -> Iterator[tuple[str, tuple[ClaimRecord, ...]]]:
+        for d in digests:
+            yield d.id, d.claims
+            d.claims = ()
+
+    claim_groups = reduce_claim_groups(article_claims(), duplicates, story_of)
     claim_groups = with_sentences(claim_groups, source.fetch(
         sorted({c.article for g in claim_groups for c in g.claims}), LAYERS))
 
@@ -254,24 +251,15 @@ def corpus_pass(
 
 
 def _timeline(digests: list[Digest], story_of: dict[str, str], stories: list[Story]) -> list[TimelineEntry]:
-    """timeline.merge_timeline over the digests' entries (statements still empty), biggest story first."""
+    """timeline.merge_timeline over the digests' entries (statements still empty: merged on their hashes),
+    biggest story first."""
     by_time = sorted(digests, key=lambda d: sort_key_published(d.published, d.id))
-    entries = [(replace(t, story=story_of.get(d.id)), int(k))
-               for d in by_time for t, k in zip(d.timeline, d.timeline_keys.tolist())]
+    entries = [replace(t, story=story_of.get(d.id)) for d in by_time for t in d.timeline]
+    keys = [k for d in by_time for k in d.timeline_keys.tolist()]
     for d in digests:
         d.timeline, d.timeline_keys = (), _NO_KEYS
-    # merge_timeline's order and its repeat test (same story, day and normalised statement), on statement hashes
-    entries.sort(key=lambda e: (e[0].story or "", e[0].date, PRECISION_RANK[e[0].precision]))
-    merged: list[TimelineEntry] = []
-    seen: set[int] = set()
-    group = None
-    for t, key in entries:
-        if (t.story, t.date) != group:
-            group, seen = (t.story, t.date), set()
-        if key not in seen:
-            seen.add(key)
-            merged.append(t)
-    del entries
+    merged = merge_timeline(entries, keys)
+    del entries, keys
     rank = {s.id: i for i, s in enumerate(stories)}
     merged.sort(key=lambda t: rank.get(t.story or "", len(rank)))  # stable: by date inside each story
     return merged
@@ -349,7 +337,7 @@ def _place(
         if vec is None:  # an id given twice (in-memory runs): its vector was used already
             vec = source.embeddings([d.id])[d.id]
         counts = digester.entity_counts(d, aliases)
-        return StoryInput(d.id, vec, entity_weights(counts, idf), d.day, d.published, d.title, dict(counts))
+        return story_input(d.id, vec, counts, idf, d.day, d.published, d.title)
 
     dims = len(next(iter(source.embeddings(order[:1]).values()))) if order else None
     story_of = assign(new, states, follow=follow, idf=idf, expand=expand, dims=dims)

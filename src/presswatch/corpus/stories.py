@@ -109,6 +109,14 @@ def entity_weights(counts: Mapping[str, int], idf: Mapping[str, float], n: int =
     return {e: (1.0 + math.log(c)) * idf.get(e, 1.0) for e, c in top if c > 0}
 
 
+def story_input(
+    article: str, vector: np.ndarray, counts: Mapping[str, int], idf: Mapping[str, float],
+    day: date | None, published: str | None, title: str | None,
+) -> StoryInput:
+    """An article's StoryInput from its embedding and alias-folded entity counts (local run and Spark alike)."""
+    return StoryInput(article, vector, entity_weights(counts, idf), day, published, title, dict(counts))
+
+
 def idf_weights(doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
     """Inverse document frequency of each entity: Russia in every article says little about the story."""
     return {e: math.log((n_docs + 1) / (df + 0.5)) for e, df in doc_freq.items()}

@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Hashable, Iterable, Iterator
 
 from ..model import Article, published_day
 from .resources import MONTHS, RELATIVE_DAYS, RELATIVE_SPANS, WEEKDAYS
@@ -230,17 +230,26 @@ def statement_text(text: str, start: int, end: int, max_chars: int = 400) -> str
     return statement
 
 
-def merge_timeline(entries: Iterable["TimelineEntry"]) -> list["TimelineEntry"]:
-    """Entries sorted by date, repeated statements (syndicated copies, repeated captions) kept once.
+def merge_timeline(
+    entries: Iterable["TimelineEntry"], keys: Iterable[Hashable] | None = None
+) -> list["TimelineEntry"]:
+    """Entries sorted by story, then date, repeated statements (syndicated copies, repeated captions) kept once.
 
-    Give entries earliest article first: among repeats the first one given is kept.
+    Give entries earliest article first: among repeats (same story, day and normalised statement) the
+    first one given is kept. ``keys`` stand for the normalised statements (one each, e.g. their hashes,
+    when the statements themselves are not held); the one merge of the local run and of Spark.
     """
     from .text import normalise
 
-    seen: set[tuple[str | None, str, str]] = set()
+    items = list(entries)
+    ks = list(keys) if keys is not None else [normalise(t.statement) for t in items]
+    order = sorted(range(len(items)), key=lambda k: (items[k].story or "", items[k].date,
+                                                      _PRECISION_RANK[items[k].precision]))
+    seen: set[tuple[str | None, date, Hashable]] = set()
     out = []
-    for t in sorted(entries, key=lambda t: (t.story or "", t.date, _PRECISION_RANK[t.precision])):
-        key = (t.story, t.date.isoformat(), normalise(t.statement))
+    for k in order:
+        t = items[k]
+        key = (t.story, t.date, ks[k])
         if key in seen:
             continue
         seen.add(key)
