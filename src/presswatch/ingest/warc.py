@@ -53,6 +53,8 @@ def _drain(stream) -> None:
 
 #: A WARC record's first line; reading resumes at the next one after a damaged record.
 _WARC_LINE = re.compile(rb"^WARC/1\.[0-9]\r?\n", re.M)
+#: What ends a record's block (the spec's CRLF CRLF; bare newlines and extra blank lines tolerated).
+_SEPARATOR = re.compile(rb"\r?\n\r?\n(?:\r?\n)*")
 #: A record separator followed by another record's header inside a block: its Content-Length lies.
 _INNER_RECORD = re.compile(rb"\r\n\r\nWARC/1\.[0-9]\r\n[A-Za-z][A-Za-z0-9-]*: ")
 
@@ -79,6 +81,10 @@ def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
     damaged = 0
     index = 0  # records so far
     pos = _next_start(data, 0)
+    if data[:pos].strip():  # the first record's header line is damaged
+        damaged += 1
+        yield Failure(src, "ingest", f"damaged WARC record at byte 0: no WARC/1.x header line before byte {pos:,}; "
+                                     "skipped, reading resumes at the next record")
     while pos < len(data):
         index += 1
         stream.seek(pos)
@@ -90,13 +96,17 @@ def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
             payload = record.content_stream().read() if is_html else b""
             _drain(record.raw_stream)
             end = stream.tell()
-            after = end
-            while after < len(data) and data[after : after + 1] in (b"\r", b"\n"):
-                after += 1
-            if getattr(record.raw_stream, "limit", 0) > 0:
+            # the block ends with CRLF CRLF (LF LF in a file written with bare newlines), and only there
+            crlf = data[pos : data.find(b"\n", pos) + 1].endswith(b"\r\n")
+            sep = _SEPARATOR.match(data, end) if data.startswith(b"\r\n\r\n" if crlf else b"\n\n", end) else None
+            after = sep.end() if sep else end
+            length = (record.rec_headers.get_header("Content-Length") or "").strip()
+            if not length.isdigit():
+                problem = "it has no readable Content-Length"
+            elif getattr(record.raw_stream, "limit", 0) > 0:
                 problem = f"it ends {record.raw_stream.limit:,} bytes short of its Content-Length"
-            elif after < len(data) and not data.startswith(b"WARC/", after):
-                problem = "its Content-Length does not end where the next record starts"
+            elif not sep and data[end:].strip(b"\r\n"):
+                problem = "its Content-Length does not end at a record separator"
             elif _INNER_RECORD.search(data, head_end, end):
                 problem = "its Content-Length runs over the next record's header"
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input
