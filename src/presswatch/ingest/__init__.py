@@ -4,7 +4,8 @@ Contract with the clean layer (``presswatch.clean``):
 
 - ``RawRecord.format`` is one of ``"text"``, ``"html"``, ``"warc"``, ``"jsonl"``.
 - ``format == "text"``: ``RawRecord.text`` is the whole decoded file in the ``title⏎⏎body``
-  layout of the sample articles (header lines, banners and all); ``meta`` is empty.
+  layout of the sample articles (header lines, banners and all); ``meta`` is empty, but for
+  ``"damage"`` (any format): the warning for a record kept from the readable part of a damaged gzip.
 - every other format: ``RawRecord.text`` is the article BODY ONLY, one paragraph a line
   (paragraphs separated by ``"\\n"``), and ``meta`` holds, when known, ``"title"``,
   ``"published"`` (ISO 8601 string), ``"outlet"`` and ``"url"`` (plus ``"author"``,
@@ -16,7 +17,8 @@ Contract with the clean layer (``presswatch.clean``):
 
 Formats are sniffed from content (gzip magic, ``WARC/``, a first line that is a JSON object,
 HTML markup), not from file names. Bad input never stops a run: each problem is a
-``Failure(source_path, "ingest", reason)`` and reading goes on.
+``Failure(source_path, "ingest", reason)`` and reading goes on; a damaged WARC record or gzip
+member loses only itself (the readers resume at the next record or member).
 """
 
 from __future__ import annotations
