@@ -51,6 +51,19 @@ class LazyGroup(click.Group):
                 return None
             raise
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the subcommand; a database another process holds is one sentence, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            from .store import StoreLocked
+
+            if isinstance(exc, StoreLocked):
+                raise click.ClickException(str(exc)) from exc
+            raise
+
     @staticmethod
     def _available(name: str) -> bool:
         return _module_exists(LAZY_COMMANDS[name].partition(":")[0])
@@ -118,7 +131,6 @@ def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
     from .pipeline import analyze as run
     from .progress import RunProgress, print_summary
     from .registry import StageLoadError
-    from .store import StoreLocked
 
     try:
         opts = options_from_flags(**flags)
@@ -127,7 +139,7 @@ def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
     try:
         with RunProgress(enabled=not quiet) as progress:
             result = run(list(paths), options=opts, progress=progress, keep_articles=False)
-    except (StageLoadError, StoreLocked, ValueError) as exc:
+    except (StageLoadError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     print_summary(result.summary, opts)
     sys.exit(0 if result.summary.ok else 1)

@@ -102,3 +102,21 @@ def test_analyze_next_to_a_running_serve_says_what_to_do_without_a_traceback(tmp
         server.wait()
     with Store(path, read_only=True) as s:
         assert s.count("articles") == 1
+
+
+def test_read_commands_next_to_a_writer_say_so_in_one_sentence(tmp_path):
+    from click.testing import CliRunner
+
+    from presswatch.cli import cli
+
+    path = _db(tmp_path)
+    holder = _hold(path, read_only=False)
+    try:
+        for args in (["show", "--list", "--db", str(path)],
+                     ["export", "--db", str(path), "--format", "jsonl", "--out", str(tmp_path / "a.jsonl")]):
+            result = CliRunner().invoke(cli, args)
+            assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+            assert "is being written by another process" in result.output and "Traceback" not in result.output
+    finally:
+        holder.kill()
+        holder.wait()
