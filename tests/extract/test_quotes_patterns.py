@@ -180,3 +180,11 @@ def test_quotes_patterns_passive_phrasal_verb_is_no_reporting_verb(extracted):
     )
     [(quote, label, speaker)] = quotes_of(a)
     assert speaker is None
+
+
+def test_quotes_patterns_a_stray_letter_is_no_speaker(extracted):
+    a = extracted(
+        "The child's father waits tob e called up to service while his child cries, shouting after "
+        "him: 'Papa, goodbye. Please come back. Papa, bye, Papa?'"
+    )
+    assert all(s is None or len(s.split()[-1]) > 1 for _, _, s in quotes_of(a))

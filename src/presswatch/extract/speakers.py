@@ -166,6 +166,8 @@ def resolve(
             return None
         who, person = found
         return Speaker(who, tok.idx, tok.idx + len(tok.text), person, cue, "PERSON" if person else None)
+    if len(tok.text) == 1 and tok.is_lower:
+        return None  # a stray letter, not a word ("waits tob e called up": a typo parsed as a subject)
     if low in OPAQUE_PRONOUNS or tok.pos_ == "PRON" or tok.pos_ in ("VERB", "AUX", "NUM") and not tok.is_title:
         return None  # (a capitalised subject the tagger took for a verb is still a name: "Franken said")
     ent = index.at(tok.idx)
