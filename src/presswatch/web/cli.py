@@ -21,13 +21,12 @@ def serve(db: Path, host: str, port: int, token: str | None, allow_analyze: bool
     """Browse, search and compare the analysed news in a browser."""
     import uvicorn
 
-    from ..store import StoreLocked
     from .app import create_app
 
     try:
         settings = WebSettings.build(db, host=host, token=token, allow_analyze=allow_analyze, max_upload_bytes=max_upload_bytes)
         app = create_app(settings)
-    except (ValueError, FileNotFoundError, StoreLocked) as exc:
+    except (ValueError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from exc
     except Exception as exc:  # duckdb refuses a file another process is writing
         if type(exc).__module__.startswith("duckdb") or exc.__class__.__name__ == "IOException":
