@@ -77,3 +77,15 @@ def test_entities_canonical_surname_of_two_people_is_given_to_neither(parsed):
     EntityStage()([a])
     bare = canon_by_text(a).get("Page", set())
     assert bare and not bare & {"Carter Page", "Lisa Page"}  # not a coin toss between the two
+
+
+def test_entities_canonical_spelling_variants_and_acronym_in_one_article(extracted):
+    a = extracted(
+        "Belarusian leader Alexander Lukashenka met officials from the European Union on Monday.\n\n"
+        "Alexander Lukashenko said the EU had no right to judge Minsk, and that shelling near "
+        "Luhansk would go on. Lugansk is held by Moscow's proxies; Luhansk residents fled."
+    )
+    canon = {a.text[e.start : e.end]: e.attrs.get("canonical") for e in a.layer("entity")}
+    assert canon["Alexander Lukashenka"] == canon["Alexander Lukashenko"] == "Alexander Lukashenka"
+    assert canon["EU"] == "European Union"
+    assert canon["Lugansk"] == canon["Luhansk"] == "Luhansk"

@@ -47,3 +47,17 @@ def test_names_shared_surname_stands_for_nobody_whatever_the_set_order():
     for order in (names, names[::-1]):
         assert unique_surnames(n for n in order if " " in n) == {"Putin": "Vladimir Putin"}
         assert merge_surnames(order) == {"Putin": "Vladimir Putin"}
+
+
+def test_names_variants_transliterations_and_acronyms_join_one_form():
+    from presswatch.extract.names import variant_names
+
+    joined = variant_names(
+        ["Alexander Lukashenko", "Lugansk", "European Union", "Alexander Lukashenka", "Luhansk", "EU",
+         "Luhansk", "Alexander Lukashenko", "Austria", "Australia", "Iran", "Iraq", "Hanson", "Hansen"]
+    )
+    assert joined == {
+        "Alexander Lukashenka": "Alexander Lukashenko",
+        "Lugansk": "Luhansk",
+        "EU": "European Union",
+    }

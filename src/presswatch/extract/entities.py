@@ -18,7 +18,7 @@ from ..nlp.models import lemma
 from ..nlp.stage import is_english
 from ..options import Options
 from . import quotemarks
-from .names import canonical_names, merge_surnames, trim_tokens, unique_surnames
+from .names import canonical_names, merge_surnames, trim_tokens, unique_surnames, variant_names
 from .resources import NAME_LABELS, NAME_TITLES, PERSON, ROLE_NOUNS, SPEECH_VERBS, TITLE_QUALIFIERS
 
 _RELABEL_FROM = frozenset({"ORG", "PRODUCT", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART"})
@@ -178,6 +178,10 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
             mentions.append((a, b, PERSON, full_by_surname[name]))
         else:
             mentions.append((a, b, label, name))
+    # one name spelt two ways in the article, an acronym of a name it spells out: one canonical
+    for group in (frozenset({PERSON}), _RELABEL_FROM):
+        joined = variant_names([c for _, _, label, c in mentions if label in group])
+        mentions = [(a, b, label, joined.get(c, c) if label in group else c) for a, b, label, c in mentions]
     covered = {x for a, b, _, _ in mentions for x in range(a, b)}
     for t in doc:  # surnames the tagger missed ("09:35 AM Putin")
         if t.i not in covered and t.text in full_by_surname and t.is_title:

@@ -2,7 +2,9 @@
 
 Pure string and token rules, no world knowledge: "Mr Putin", "Putin's" and "President Vladimir
 Putin" are trimmed to "Putin" and "Vladimir Putin"; a surname joins the one full name in scope
-that ends with it; the canonical form is the longest full name.
+that ends with it; the canonical form is the longest full name. Within one article, two spellings
+of one name (a transliteration: "Lukashenka"/"Lukashenko", "Lugansk"/"Luhansk") and an acronym of
+a name the article spells out ("EU" for "European Union") join one form (`variant_names`).
 """
 
 from __future__ import annotations
@@ -103,3 +105,55 @@ def merge_surnames(canonicals: Iterable[str]) -> dict[str, str]:
     names = set(canonicals)
     unique = unique_surnames(n for n in names if is_full_name(n))
     return {name: unique[name] for name in names if len(name.split()) == 1 and name in unique}
+
+
+#: Shortest word two spellings of which may differ in one letter and still be one name.
+VARIANT_LETTERS = 7
+#: Words an acronym skips ("UN" for "the United Nations", "NATO" for "North Atlantic Treaty Organization").
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&"})
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two words of one length (at least VARIANT_LETTERS) that differ in one letter, not the first two."""
+    if len(a) != len(b) or len(a) < VARIANT_LETTERS or a[:2] != b[:2] or a == b:
+        return False
+    return sum(x != y for x, y in zip(a.lower(), b.lower())) == 1
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """The same name spelt two ways: the same words but one, and that one a letter apart."""
+    pa, pb = a.split(), b.split()
+    if len(pa) != len(pb):
+        return False
+    diff = [(x, y) for x, y in zip(pa, pb) if x != y]
+    return len(diff) == 1 and _one_letter_apart(*diff[0])
+
+
+def acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long`` ("EU", "European Union")."""
+    words = [w for w in long.split() if w.lower() not in _ACRONYM_SKIPS]
+    return (
+        2 <= len(short) <= 6 and short.isupper() and short.isalpha() and len(words) == len(short)
+        and all(w[:1].isupper() for w in words) and "".join(w[0] for w in words) == short
+    )
+
+
+def variant_names(names: Sequence[str]) -> dict[str, str]:
+    """Within one article's names (in text order, repeats counted): each spelling variant or
+    acronym -> the form it joins (the more frequent spelling, the first on a tie; the spelt-out
+    name for an acronym). Names that join nothing are left out."""
+    counts = Counter(names)
+    order = list(dict.fromkeys(names))
+    out: dict[str, str] = {}
+    for k, a in enumerate(order):
+        for b in order[k + 1 :]:
+            if a in out or b in out:
+                continue
+            if spelling_variants(a, b):
+                keep, drop = (a, b) if counts[a] >= counts[b] else (b, a)
+                out[drop] = keep
+    for a in order:
+        long = [b for b in order if b not in out and acronym_of(a, b)]
+        if a not in out and len(long) == 1:
+            out[a] = long[0]
+    return out
