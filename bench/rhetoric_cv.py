@@ -70,7 +70,8 @@ def run(tasks, protocol: str, k: int, d23, d20, cache) -> None:
     if "2020-si" in tasks:
         t0 = time.time()
         row("2020-si", "char-overlap F1", cv_span_identification(d20.si, d20.articles, k=k, C=PARAMS["si_C"],
-                                                                 threshold=PARAMS["si_threshold"], topics=topics(d20.articles)).score, t0)
+                                                                 threshold=PARAMS["si_threshold"], topics=topics(d20.articles),
+                                                                 snap=PARAMS["si_snap"]).score, t0)
 
 
 if __name__ == "__main__":

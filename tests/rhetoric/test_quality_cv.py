@@ -10,7 +10,7 @@ import pytest
 from presswatch.rhetoric.resources import DEV_OVERLAP_IDS, TECHNIQUES, TECHNIQUES_2020, TRAINED_DIR
 
 #: Pinned floors, a little under the scores recorded in bench/rhetoric_results.md.
-FLOORS = {"2023-st3": 0.39, "2023-st2": 0.66, "2023-st1": 0.33, "2020-tc": 0.61}
+FLOORS = {"2023-st3": 0.39, "2023-st2": 0.66, "2023-st1": 0.38, "2020-tc": 0.61}
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
 from presswatch.model import Article
@@ -86,3 +87,24 @@ def test_stage_batch_of_articles_gives_what_each_article_gives_alone(stage):
         assert got[1][0] == genre[0] and abs(got[1][1] - genre[1]) < 1e-5
         assert [f for f, _ in got[2]] == [f for f, _ in frames]
     assert find_rhetoric_batch(stage.models, []) == []
+
+
+def test_stage_one_fragment_gets_one_technique_unless_the_evidence_is_strong():
+    from presswatch.rhetoric.stage import STRONG_FIT, pick_triggers
+
+    col = {"A": 0, "B": 1, "C": 2}
+    tagger_p = np.array([0.9, 0.5])
+    # fragment 0 fits A and B moderately, fragment 1 fits B a little: B moves to fragment 1
+    C = np.array([[0.6, 0.4, 0.0], [0.1, 0.3, 0.0]])
+    assert pick_triggers(["A", "B"], C, tagger_p, col) == [0, 1]
+    # strong evidence for B on fragment 0 keeps both there
+    C = np.array([[0.6, STRONG_FIT + 0.1, 0.0], [0.1, 0.3, 0.0]])
+    assert pick_triggers(["A", "B"], C, tagger_p, col) == [0, 0]
+
+
+def test_stage_a_technique_no_fragment_fits_goes_to_the_paragraph():
+    from presswatch.rhetoric.stage import MIN_FIT, pick_triggers
+
+    C = np.array([[MIN_FIT / 2, 0.9]])
+    assert pick_triggers(["A", "B"], C, np.array([0.8]), {"A": 0, "B": 1}) == [None, 0]
+    assert pick_triggers(["A"], np.zeros((0, 2)), np.zeros(0), {"A": 0, "B": 1}) == [None]

@@ -31,9 +31,28 @@ def doc_inputs(texts: Sequence[str], embed: Embedder) -> tuple[list[str], np.nda
     return list(texts), np.vstack(out) if out else np.zeros((0, 384), np.float32)
 
 
+#: Weight of the article embedding beside the scaled style rates in the genre model: low, so that style
+#: (attribution, persons, quoting) decides and topic does not (bench/rhetoric_results.md, try 20).
+GENRE_EMBEDDING_WEIGHT = 1.0
+#: Satire is named only this sure: 9 train articles, so a weaker satire guess is mostly wrong.
+SATIRE_MIN_P = 0.75
+
+
 def genre_matrix(texts: Sequence[str], vecs: np.ndarray, scaler: StandardScaler) -> np.ndarray:
-    """Style rates (scaled) beside the article embedding (weighted up so both count)."""
-    return np.hstack([scaler.transform(np.array([style_features(t) for t in texts])), 3 * vecs])
+    """Style rates (scaled) beside the (down-weighted) article embedding."""
+    return np.hstack([scaler.transform(np.array([style_features(t) for t in texts])), GENRE_EMBEDDING_WEIGHT * vecs])
+
+
+def genre_labels(P: np.ndarray) -> list[tuple[str, float]]:
+    """The genre of every row of probabilities (columns in GENRES order) and its probability."""
+    out = []
+    sat = GENRES.index("satire")
+    for p in P:
+        j = int(np.argmax(p))
+        if j == sat and p[j] < SATIRE_MIN_P:
+            j = max((k for k in range(len(GENRES)) if k != sat), key=lambda k: p[k])
+        out.append((GENRES[j], float(p[j])))
+    return out
 
 
 @dataclass

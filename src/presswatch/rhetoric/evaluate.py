@@ -104,7 +104,7 @@ def cv_documents(ids: Sequence[str], texts: Sequence[str], genre: dict[str, str]
         G[te] = m.genre_proba([texts[i] for i in te], vecs[te])
         F[te] = m.frames.proba(*X)
     keep = [i for i, a in enumerate(ids) if a not in DEV_OVERLAP_IDS]
-    g_score = macro_f1({i: genre[ids[i]] for i in keep if ids[i] in genre}, {i: GENRES[int(np.argmax(G[i]))] for i in keep})
+    g_score = macro_f1({i: genre[ids[i]] for i in keep if ids[i] in genre}, dict(zip(keep, (g for g, _ in documents.genre_labels(G[keep])))))
     D = honest_decisions(F, Yf, folds)
     f_score = micro_f1({i: {FRAMES[j] for j in np.where(Yf[i])[0]} for i in keep},
                        {i: {FRAMES[j] for j in np.where(D[i])[0]} for i in keep})
@@ -147,7 +147,7 @@ def cv_techniques(spans: Sequence[Span], articles: dict[str, str], labels: Seque
 
 
 def cv_span_identification(spans: Sequence[Span], articles: dict[str, str], k: int = 5, C: float = 0.5,
-                           threshold: float = 0.35, topics: dict[str, int] | None = None) -> CvResult:
+                           threshold: float = 0.35, topics: dict[str, int] | None = None, snap: bool = False) -> CvResult:
     """2020 SI: character-overlap F1 of the token tagger."""
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for s in spans:
@@ -158,7 +158,7 @@ def cv_span_identification(spans: Sequence[Span], articles: dict[str, str], k: i
     for f in range(k):
         tr = [a for a, fo in zip(ids, folds) if fo != f]
         te = [a for a, fo in zip(ids, folds) if fo == f]
-        tagger = SpanTagger(threshold=threshold).fit([articles[a] for a in tr], [by_article.get(a, []) for a in tr], C=C)
+        tagger = SpanTagger(threshold=threshold, snap=snap).fit([articles[a] for a in tr], [by_article.get(a, []) for a in tr], C=C)
         for a in te:
             pred[a] = [(s, e) for s, e, _ in tagger.find(articles[a])]
     keep = [a for a in ids if a not in DEV_OVERLAP_IDS]

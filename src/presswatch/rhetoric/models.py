@@ -10,7 +10,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..nlp.static import encoder_id
-from .documents import DocModel, doc_inputs
+from .documents import DocModel, doc_inputs, genre_labels
 from .embed import encode, encode_fast
 from .paragraphs import ParagraphModel
 from .resources import FRAMES, GENRES, TECHNIQUES, TRAINED_DIR
@@ -18,7 +18,7 @@ from .spans import SpanTagger, TechniqueClassifier, assign_top_k, context_of
 
 BUNDLE = "rhetoric.joblib"
 #: Bumped whenever the pickled classes change, so `make models` retrains an outdated bundle.
-BUNDLE_VERSION = 2
+BUNDLE_VERSION = 3
 _cache: dict[Path, "Models"] = {}
 _lock = threading.Lock()
 
@@ -51,7 +51,7 @@ class Models:
         return self.documents.genre_proba(texts, doc_vecs), self.documents.frames.proba(Xs, Xd)
 
     def genre_of(self, P: np.ndarray) -> list[tuple[str, float]]:
-        return [(GENRES[int(np.argmax(p))], float(p.max())) for p in P]
+        return genre_labels(P)
 
     def frames_of(self, P: np.ndarray) -> list[list[tuple[str, float]]]:
         D = self.documents.frames.decide(P)

@@ -117,5 +117,6 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     "a an the this that these those and or but if of to in on at by for from with as is are was were be been "
     "it its he she they we you i his her their our your my me him them us not no so than then there here "
     "who whom which what when where why how all any some such do does did has have had will would can could "
-    "should may might must just also very".split()
+    "should may might must just also very nor neither either into onto about after before while because yet up out "
+    "over under through off".split()
 )

@@ -14,6 +14,7 @@ from sklearn.multiclass import OneVsRestClassifier
 
 from .classify import TextFeaturizer, binary_head, binary_proba, derived
 from .features import span_dense
+from .resources import FUNCTION_WORDS
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]", re.UNICODE)
 QUOTES = set("\"“”")
@@ -99,6 +100,8 @@ class SpanTagger:
     clf: LogisticRegression | None = None
     threshold: float = 0.5
     max_gap: int = 1
+    #: snap spans to phrases (``snap_to_phrase``)
+    snap: bool = False
 
     def fit(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], C: float = 0.5) -> "SpanTagger":
         rows, ys = [], []
@@ -137,6 +140,8 @@ class SpanTagger:
                 gap += 1
         if run:
             out.append(self._close(toks, p, run))
+        if self.snap:
+            out = [snap_to_phrase(text, toks, p, s, e, self.threshold) for s, e, _ in out if e > s]
         return [s for s in out if s[1] > s[0]]
 
     @staticmethod
@@ -149,6 +154,47 @@ class SpanTagger:
         if not run:
             return (0, 0, 0.0)
         return toks[run[0]].start, toks[run[-1]].end, float(p[run[0] : run[-1] + 1].mean())
+
+
+def _content_token(t: Token) -> bool:
+    return t.text[0].isalnum() and t.text.lower() not in FUNCTION_WORDS
+
+
+def snap_to_phrase(text: str, toks: Sequence[Token], p: np.ndarray, start: int, end: int,
+                   threshold: float, grow: int = 2) -> tuple[int, int, float]:
+    """A tagged run made a phrase: function words and punctuation cut from its edges ("of Russian" ->
+    "Russian", "values nor our" -> "values"), then grown over up to ``grow`` content words on each
+    side that the tagger half believes (p >= threshold / 2) and that join it on the same line without
+    punctuation between ("attack dog" -> "Putin's attack dog"). (0, 0, 0.0) when no content word is left.
+    """
+    idx = [i for i, t in enumerate(toks) if t.start >= start and t.end <= end]
+    while idx and not _content_token(toks[idx[0]]):
+        idx = idx[1:]
+    while idx and not _content_token(toks[idx[-1]]):
+        idx = idx[:-1]
+    if not idx:
+        return (0, 0, 0.0)
+    lo, hi = idx[0], idx[-1]
+
+    def joins(a: int, b: int) -> bool:  # tokens a < b adjacent, separated by spaces only
+        return text[toks[a].end : toks[b].start] in ("", " ")
+
+    for _ in range(grow):
+        if lo > 0 and _content_token(toks[lo - 1]) and joins(lo - 1, lo) and p[lo - 1] >= threshold / 2:
+            lo -= 1
+    for _ in range(grow):
+        if hi + 1 < len(toks) and _content_token(toks[hi + 1]) and joins(hi, hi + 1) and p[hi + 1] >= threshold / 2:
+            hi += 1
+    # words glued by a hyphen or apostrophe belong together ("so-called", "Putin's")
+    def glued(a: int, b: int, c: int) -> bool:  # a word, a hyphen or apostrophe, a word, with no space between
+        return (toks[b].text in ("-", "'", "’") and toks[a].text[0].isalnum() and toks[c].text[0].isalnum()
+                and toks[a].end == toks[b].start and toks[b].end == toks[c].start)
+
+    while lo > 1 and glued(lo - 2, lo - 1, lo):
+        lo -= 2
+    while hi + 2 < len(toks) and glued(hi, hi + 1, hi + 2):
+        hi += 2
+    return toks[lo].start, toks[hi].end, float(p[lo : hi + 1].mean())
 
 
 @dataclass

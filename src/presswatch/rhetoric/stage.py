@@ -21,6 +21,32 @@ def _content(fragment: str) -> bool:
     return any(w.lower() not in FUNCTION_WORDS for w in WORD.findall(fragment))
 
 
+#: A fragment triggers a technique only if the span classifier gives it at least this probability of it.
+MIN_FIT = 0.2
+#: A second technique goes on a fragment that already carries one only when the classifier is this sure.
+STRONG_FIT = 0.5
+
+
+def pick_triggers(labels: Sequence[str], C: np.ndarray, tagger_p: np.ndarray, col: dict[str, int]) -> list[int | None]:
+    """For each technique of a paragraph (surest first), the candidate fragment that triggered it, or None.
+
+    A fragment must fit the technique (classifier probability >= MIN_FIT); among those, the one most
+    typical of it times the tagger's belief wins. One fragment gets one technique unless the classifier
+    is sure of a second (>= STRONG_FIT); otherwise that technique goes to another fragment or, if none
+    fits, to the whole paragraph.
+    """
+    used: set[int] = set()
+    out: list[int | None] = []
+    for label in labels:
+        fit = C[:, col[label]] if len(C) else np.zeros(0)
+        ok = [k for k in range(len(fit)) if fit[k] >= MIN_FIT and (k not in used or fit[k] >= STRONG_FIT)]
+        k = max(ok, key=lambda k: fit[k] * tagger_p[k]) if ok else None
+        if k is not None:
+            used.add(k)
+        out.append(k)
+    return out
+
+
 @dataclass(frozen=True)
 class TechniqueHit:
     """One technique found in one paragraph: where, how sure, and the words that triggered it."""
@@ -89,14 +115,14 @@ def _place_hits(models: Models, text: str, paragraphs: Sequence[tuple[int, int]]
         C = C_all[at : at + len(cs)]
         at += len(cs)
         ps, pe = paragraphs[i]
-        for label, score in techniques:
-            if cs:
-                # the fragment most typical of this technique among those the tagger is surest of
-                k = int(np.argmax(C[:, col[label]] * tp))
+        techniques = sorted(techniques, key=lambda t: -t[1])
+        picks = pick_triggers([label for label, _ in techniques], C, tp, col)
+        for (label, score), k in zip(techniques, picks):
+            if k is not None:
                 s, e = cs[k]
                 hits.append(TechniqueHit(label, s, e, score, i, text[s:e]))
             else:
-                # no fragment stands out: the whole paragraph carries the technique
+                # no fragment fits: the whole paragraph carries the technique
                 hits.append(TechniqueHit(label, ps, pe, score, i, None))
     return hits
 

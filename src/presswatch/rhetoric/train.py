@@ -32,11 +32,12 @@ log = logging.getLogger("presswatch.rhetoric.train")
 PARAMS = {
     "paragraph_C": 1.0,
     "paragraph_C_dense": 2.0,
-    "genre_C": 1.0,
+    "genre_C": 0.1,
     "frames_C": 1.0,
     "tc_C": 2.0,
     "si_C": 0.5,
-    "si_threshold": 0.35,
+    "si_threshold": 0.2,
+    "si_snap": True,
     "folds": 5,
 }
 
@@ -92,11 +93,11 @@ def train(out: Path = TRAINED_DIR, folds: int = PARAMS["folds"]) -> Models:
     log.info("span taggers (2023 spans, 2020 SI) (%.0fs)", time.time() - t0)
     ids23 = sorted(d23.articles)
     by23 = _spans_by_article(d23.spans)
-    si2023 = SpanTagger(threshold=PARAMS["si_threshold"]).fit(
+    si2023 = SpanTagger(threshold=PARAMS["si_threshold"], snap=PARAMS["si_snap"]).fit(
         [d23.articles[a] for a in ids23], [by23.get(a, []) for a in ids23], C=PARAMS["si_C"])
     ids20 = sorted(d20.articles)
     by20 = _spans_by_article(d20.si)
-    si2020 = SpanTagger(threshold=PARAMS["si_threshold"]).fit(
+    si2020 = SpanTagger(threshold=PARAMS["si_threshold"], snap=PARAMS["si_snap"]).fit(
         [d20.articles[a] for a in ids20], [by20.get(a, []) for a in ids20], C=PARAMS["si_C"])
 
     metrics["train_seconds"] = round(time.time() - t0, 1)
