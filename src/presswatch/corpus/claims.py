@@ -485,16 +485,19 @@ def judge(members: Sequence[ClaimRecord], pairs: Iterable[tuple[int, int]]) -> l
         if _is_update(a, b) and abs(a.value - b.value) > VALUE_TOLERANCE * max(a.value, b.value):
             updates.append((i, j))
         elif agree(a, b):
-            if a.source != b.source:
-                agreeing.append((i, j))
+            if a.source != b.source and same_event(a, b):
+                agreeing.append((i, j))  # two sources on one event, not one number turning up twice
         elif same_event(a, b) and _disputed(a, b) and _at_known_times(a, b):
             conflicts.append((i, j))  # a disagreement a reader would believe, not two events or two things
     out = []
     if conflicts:
-        involved = sorted({k for p in conflicts for k in p})
-        values = sorted({members[k].value for k in involved})
-        out.append(_group("conflict", [members[k] for k in involved],
-                          f"figures from {_num(values[0])} to {_num(values[-1])}"))
+        # one group a dispute: two events whose claims merely link (a flood toll, a war toll) stay apart
+        for comp in components(len(members), conflicts):
+            if len(comp) < 2:
+                continue
+            values = sorted({members[k].value for k in comp})
+            out.append(_group("conflict", [members[k] for k in sorted(comp)],
+                              f"figures from {_num(values[0])} to {_num(values[-1])}"))
     elif updates:
         involved = sorted({k for p in updates for k in p})
         notes = []
