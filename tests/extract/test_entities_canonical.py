@@ -89,3 +89,16 @@ def test_entities_canonical_spelling_variants_and_acronym_in_one_article(extract
     assert canon["Alexander Lukashenka"] == canon["Alexander Lukashenko"] == "Alexander Lukashenka"
     assert canon["EU"] == "European Union"
     assert canon["Lugansk"] == canon["Luhansk"] == "Luhansk"
+
+
+def test_entities_typed_by_their_sentence_not_as_persons(extracted):
+    a = extracted(
+        "Referendum votes start on Friday and end next Tuesday in the Luhansk, Kherson, Zaporizhzhia "
+        "and Donetsk regions.\n\n"
+        "'The figure was corrected several times,' the source told opposition newspaper Novaya Gazeta.\n\n"
+        "Talks between Putin, Russia and Ukraine failed, Vladimir Putin said on Friday."
+    )
+    labels = {a.text[e.start : e.end]: e.label for e in a.layer("entity")}
+    assert labels["Kherson"] == labels["Zaporizhzhia"] == "GPE"
+    assert labels["Novaya Gazeta"] == "ORG"
+    assert labels["Putin"] == "PERSON"  # a known person listed with places stays a person

@@ -10,7 +10,7 @@ annotations; within a batch a surname-only canonical joins the batch's one full 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator, Sequence
+from typing import Any, Collection, Iterator, Sequence
 
 from ..attrs import EntityAttrs
 from ..model import Annotation, Article
@@ -19,6 +19,7 @@ from ..nlp.stage import is_english
 from ..options import Options
 from . import quotemarks
 from .names import canonical_names, merge_surnames, trim_tokens, unique_surnames, variant_names
+from .speakers import ORG_HEADS
 from .resources import NAME_LABELS, NAME_TITLES, PERSON, ROLE_NOUNS, SPEECH_VERBS, TITLE_QUALIFIERS
 
 _RELABEL_FROM = frozenset({"ORG", "PRODUCT", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART"})
@@ -162,6 +163,40 @@ def resolve_role(
     return next(iter(cands)) if len(cands) == 1 else None
 
 
+def _typed_by_context(
+    doc: Any, mentions: list[tuple[int, int, str, str]], people: Collection[str] = (),
+) -> list[tuple[int, int, str, str]]:
+    """A name the tagger called a person where its own sentence says otherwise: a plural name
+    ("as Slavs") is a people (NORP); a name set after a body noun ("newspaper Novaya Gazeta") is
+    that body (ORG); a name listed with places and no person ("the Luhansk, Kherson and Donetsk
+    regions", two places at least, and not a name of ``people``, the article's known persons) is a
+    place (GPE)."""
+    label_at = {i: label for a, b, label, _ in mentions for i in range(a, b)}
+    out = []
+    for a, b, label, c in mentions:
+        if label == PERSON:
+            root = doc[b - 1]
+            before = doc[a - 1] if a > 0 else None
+            top = root
+            while top.dep_ == "conj" and top.head.i != top.i:
+                top = top.head
+            listed = [t for t in [top, *top.subtree] if (t is top or t.dep_ == "conj") and not a <= t.i < b]
+            kinds = {label_at.get(t.i) for t in listed}
+            places = sum(label_at.get(t.i) == "GPE" for t in listed)
+            if PERSON in kinds and b - a == 1 and all(
+                label_at.get(t.i) != PERSON or t.i - 1 not in label_at and t.i + 1 not in label_at for t in listed
+            ):
+                kinds.discard(PERSON)  # one-word "persons" in a list with places are places too
+            if b - a == 1 and root.tag_ == "NNPS":
+                label = "NORP"
+            elif before is not None and before.pos_ == "NOUN" and before.lower_ in ORG_HEADS:
+                label = "ORG"
+            elif places >= 2 and PERSON not in kinds and c not in people:
+                label = "GPE"
+        out.append((a, b, label, c))
+    return out
+
+
 def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]] | None = None) -> Iterator[Mention]:
     """Every entity and resolved role mention of a parsed article, in text order."""
     text = doc.text if text is None else text
@@ -178,6 +213,7 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
             mentions.append((a, b, PERSON, full_by_surname[name]))
         else:
             mentions.append((a, b, label, name))
+    mentions = _typed_by_context(doc, mentions, set(full_by_surname) | set(full_by_surname.values()))
     # one name spelt two ways in the article, an acronym of a name it spells out: one canonical
     for group in (frozenset({PERSON}), _RELABEL_FROM):
         joined = variant_names([c for _, _, label, c in mentions if label in group])
