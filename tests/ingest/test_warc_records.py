@@ -144,3 +144,12 @@ def test_warc_gz_corrupt_member_loses_only_its_record(write):
     assert [t for t in topics if any(t in r.text for r in records)] == topics[:3] + topics[4:]
     assert [f.source_path for f in failures] == [str(path)]
     assert "records lost" in failures[0].reason and "corrupt gzip member" in failures[0].reason
+
+
+def test_warc_damaged_first_header_line_is_one_failure(write):
+    data, topics = _five_pages(gz=False)
+    assert data.startswith(b"WARC/1.")
+    path = write("head.warc", b"WARC/1.x" + data[8:])
+    records, failures = split(read_paths([path], max_bytes=1 << 24))
+    assert [t for t in topics if any(t in r.text for r in records)] == topics[1:]
+    assert [f.source_path for f in failures] == [str(path)] and "at byte 0" in failures[0].reason

@@ -65,6 +65,18 @@ def _next_start(data: bytes, pos: int) -> int:
     return m.start() if m else len(data)
 
 
+#: Longest failure reason (one line in the summary and the failures table).
+MAX_REASON = 300
+_RESUMES = "; skipped, reading resumes at the next record"
+
+
+def _reason(text: str, *, resumes: bool = True) -> str:
+    """A one-line reason of at most MAX_REASON characters (what happened is cut, never the last words)."""
+    tail = _RESUMES if resumes else ""
+    room = MAX_REASON - len(tail)
+    return (text if len(text) <= room else text[: room - 1] + "…") + tail
+
+
 def _one_line(exc: Exception) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
 
@@ -83,8 +95,7 @@ def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
     pos = _next_start(data, 0)
     if data[:pos].strip():  # the first record's header line is damaged
         damaged += 1
-        yield Failure(src, "ingest", f"damaged WARC record at byte 0: no WARC/1.x header line before byte {pos:,}; "
-                                     "skipped, reading resumes at the next record")
+        yield Failure(src, "ingest", _reason(f"damaged WARC record at byte 0: no WARC/1.x header line before byte {pos:,}"))
     while pos < len(data):
         index += 1
         stream.seek(pos)
@@ -111,7 +122,6 @@ def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
                 problem = "its Content-Length runs over the next record's header"
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input
             problem = _one_line(exc)
-            end = after = pos
         if problem is None:
             pos = after
             if not is_html:
@@ -133,11 +143,11 @@ def read_warc(blob: Blob) -> Iterator[RawRecord | Failure]:
             n += 1
         damaged += 1
         name = f"{src}#{n}" if is_html else src
-        yield Failure(name, "ingest", f"damaged WARC record {index} at byte {pos:,}: {problem}; skipped, reading "
-                                      "resumes at the next record")
+        yield Failure(name, "ingest", _reason(f"damaged WARC record {index} at byte {pos:,}: {problem}"))
         pos = nxt
     for off, reason in breaks:  # gzip damage that took whole records with it
         damaged += 1
-        yield Failure(src, "ingest", f"damaged WARC: records lost at byte {off:,} of the unzipped data: {reason}")
+        yield Failure(src, "ingest", _reason(f"damaged WARC: records lost at byte {off:,} of the unzipped data: {reason}",
+                                             resumes=False))
     if n == 0 and not damaged:
         yield Failure(src, "ingest", "WARC file holds no HTML responses (HTTP 200, text/html)")
