@@ -14,10 +14,8 @@ from ..cli import CONTEXT_SETTINGS, options_from_flags, stage_flags
 @stage_flags
 @click.option("--files-per-partition", type=click.IntRange(min=1), default=16, show_default=True,
               help="Input files per Spark task.")
-@click.option("--dup-threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
-              help="Word-shingle Jaccard similarity at which two articles are near-duplicates.")
 def spark_analyze(inputs: tuple[str, ...], output: str, master: str | None, stages: str | None,
-                  max_bytes: int | None, files_per_partition: int, dup_threshold: float) -> None:
+                  max_bytes: int | None, files_per_partition: int) -> None:
     """Analyse INPUT files/folders (local paths or Hadoop URIs) on Spark into Parquet tables under OUTPUT."""
     try:
         import pyspark  # noqa: F401
@@ -30,8 +28,7 @@ def spark_analyze(inputs: tuple[str, ...], output: str, master: str | None, stag
     from .spark import run_spark
 
     counts = run_spark(list(inputs), output, master=master, stages=opts.stages, max_bytes=opts.max_bytes,
-                       corpus_embedder=opts.corpus_embedder, files_per_partition=files_per_partition,
-                       dup_threshold=dup_threshold)
+                       corpus_embedder=opts.corpus_embedder, files_per_partition=files_per_partition)
     for k, v in counts.items():
         click.echo(f"{k}: {v}")
     click.echo("wrote Parquet tables articles, annotations, failures, duplicates, claim_conflicts, stories, timeline "

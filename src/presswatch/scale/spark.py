@@ -3,10 +3,10 @@
 Stage 1 reads every input file as bytes (any Hadoop-compatible URI, folders recursively), and
 each partition runs ingest → clean → per-article stages with `presswatch.analyze`, exactly as a
 local run does. Stage 2 splits the result into the tables of the output contract
-(`articles`, `annotations`, `failures`) and runs the corpus layer distributed: near-duplicates
-with Spark ML's MinHashLSH over word shingles, claim conflicts grouped by what is counted
-with the corpus layer's own grouping applied per group, and stories and the timeline
-(spark_stories.py).
+(`articles`, `annotations`, `failures`) and runs the corpus layer distributed over per-article
+digests, with the local corpus code deciding duplicates, stories, claim groups and the timeline
+(spark_stories.py, spark_corpus.py): Spark generates the duplicate candidates and the document
+frequencies, streams the articles to the driver for placement, and merges the timeline per story.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
+
+from .tables import delete_path
 
 ANALYSED_SCHEMA = (
     "id string, source_path string, url string, outlet string, title string, published string, "
@@ -129,7 +131,6 @@ def run_spark(
     stages: tuple[str, ...] | None = None,
     max_bytes: int | None = None,
     files_per_partition: int = 16,
-    dup_threshold: float = 0.5,
     corpus_embedder: str | None = None,
     spark: Any = None,
 ) -> dict[str, int]:
@@ -172,25 +173,17 @@ def run_spark(
         annotations.write.mode("overwrite").parquet(f"{output}/annotations")
         failures.write.mode("overwrite").parquet(f"{output}/failures")
 
-        from .spark_corpus import claim_conflicts, near_duplicates
-        from .spark_stories import stories_and_timeline
+        from .spark_stories import corpus_tables
 
         arts = spark.read.parquet(f"{output}/articles")
-        dups = near_duplicates(arts, threshold=dup_threshold)
-        dups.write.mode("overwrite").parquet(f"{output}/duplicates")
         anns = spark.read.parquet(f"{output}/annotations")
-        conflicts = claim_conflicts(arts, anns)
-        conflicts.write.mode("overwrite").parquet(f"{output}/claim_conflicts")
-        found = stories_and_timeline(arts, anns, spark.read.parquet(f"{output}/duplicates"), output,
-                                     corpus_embedder or MODEL_NAME)
+        found = corpus_tables(arts, anns, output, corpus_embedder or MODEL_NAME)
 
         counts = {
             "files": n_files,
             "articles": spark.read.parquet(f"{output}/articles").count(),
             "annotations": spark.read.parquet(f"{output}/annotations").count(),
             "failures": spark.read.parquet(f"{output}/failures").count(),
-            "duplicate_pairs": spark.read.parquet(f"{output}/duplicates").count(),
-            "claim_conflicts": spark.read.parquet(f"{output}/claim_conflicts").count(),
             **found,
         }
         delete_path(spark, staging)
@@ -198,10 +191,3 @@ def run_spark(
     finally:
         if own:
             spark.stop()
-
-
-def delete_path(spark: Any, path: str) -> None:
-    """Remove a staging folder on whatever file system the output lives on."""
-    jvm = spark.sparkContext._jvm
-    hpath = jvm.org.apache.hadoop.fs.Path(path)
-    hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(hpath, True)

@@ -1,118 +1,118 @@
-"""The corpus layer on Spark: near-duplicates with MinHashLSH, claim conflicts per blocking group."""
+"""The corpus layer's duplicates and claim groups on Spark, decided by the local corpus code.
+
+Every article's digest (corpus/digest.py: fingerprint, claim records, ...) is computed per partition
+(spark_stories.story_inputs). Duplicates: Spark only generates the LSH candidates, by joining the
+articles on their band keys (corpus.duplicates.band_keys: the local run's bands); the candidates are
+checked and grouped by corpus.duplicates.group_fingerprints, as locally. Claims: the claim records
+of every digest are reduced on the driver by corpus.reduce.claim_groups, with each article's
+duplicate group and story, as locally.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+import pickle
+from typing import Any, Iterator, Sequence
 
-#: Word shingle size for near-duplicate detection (the local corpus layer uses its own setting).
-SHINGLE = 5
+import numpy as np
+
+from presswatch.corpus.claims import with_sentences
+from presswatch.corpus.digest import LAYERS
+from presswatch.corpus.duplicates import Fingerprint, describe_group, group_fingerprints
+from presswatch.corpus.reduce import claim_groups as reduce_claim_groups
+from presswatch.corpus.types import ClaimGroup, DuplicateGroup
+
+from .tables import row_article
+
+DUPLICATES_SCHEMA = "id string, kind string, members string"
+CLAIMS_SCHEMA = "id string, kind string, topic string, story string, note string, claims string"
 
 
-def near_duplicates(articles: Any, *, threshold: float = 0.5, num_hash_tables: int = 8) -> Any:
-    """Pairs of articles whose word-shingle Jaccard similarity is at least `threshold`.
-
-    Columns: a, b (article ids, a < b), similarity, group (the smallest id of the pair's connected
-    component, so a syndicated story's copies share one group id).
-    """
-    from pyspark.ml.feature import HashingTF, MinHashLSH, NGram, RegexTokenizer
-
-    from presswatch.corpus.graph import component_roots
+def near_duplicates(inputs: Any, articles: Any) -> list[DuplicateGroup]:
+    """Duplicate groups (as the local corpus layer finds them) among the digests in ``inputs``."""
     from pyspark.sql import functions as F
 
-    tok = RegexTokenizer(inputCol="text", outputCol="words", pattern=r"\W+", toLowercase=True, minTokenLength=1)
-    grams = NGram(n=SHINGLE, inputCol="words", outputCol="shingles")
-    tf = HashingTF(inputCol="shingles", outputCol="features", numFeatures=1 << 20, binary=True)
-    feats = tf.transform(grams.transform(tok.transform(articles.select("id", "text"))))
-    feats = feats.filter(F.size("shingles") > 0).select("id", "features")
-    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=num_hash_tables, seed=13).fit(feats)
+    bands = inputs.filter(F.col("size") > 0).select("article", F.explode("bands").alias("band"))
+    exact = inputs.filter(F.col("size") > 0).select("article", F.concat(F.lit("x:"), "exact").alias("band"))
+    keys = bands.union(exact)
     pairs = (
-        model.approxSimilarityJoin(feats, feats, 1.0 - threshold, distCol="distance")
-        .select(F.col("datasetA.id").alias("a"), F.col("datasetB.id").alias("b"), "distance")
-        .filter(F.col("a") < F.col("b"))
-        .select("a", "b", (1.0 - F.col("distance")).alias("similarity"))
+        keys.alias("l").join(keys.alias("r"), "band")
+        .filter(F.col("l.article") < F.col("r.article"))
+        .select(F.col("l.article").alias("a"), F.col("r.article").alias("b"))
+        .distinct()
     )
-    rows = pairs.collect()  # pairs are few (duplicates), components are computed on the driver
-    group = component_roots((r["a"], r["b"]) for r in rows)
-    spark = articles.sparkSession
-    schema = "a string, b string, similarity double, `group` string"
-    return spark.createDataFrame([(r["a"], r["b"], float(r["similarity"]), group[r["a"]]) for r in rows], schema)
+    candidates = [(r["a"], r["b"]) for r in pairs.toLocalIterator()]  # candidates are few (duplicates)
+    ids = sorted({i for p in candidates for i in p})
+    if not ids:
+        return []
+    fps = [
+        Fingerprint(r["article"], r["published"], r["outlet"], r["exact"], int(r["size"]),
+                    np.asarray(r["hashvalues"], dtype=np.uint32))
+        for r in inputs.filter(F.col("article").isin(ids))
+        .select("article", "published", "outlet", "exact", "size", "hashvalues").toLocalIterator()
+    ]
+    fps.sort(key=lambda fp: fp.article)
+    groups = group_fingerprints(fps, bands=_given_pairs(candidates))
+    texts = {a.id: a for a in fetch_articles(articles, None, [fp.article for g in groups for fp in g], ())}
+    return [describe_group(g, texts) for g in groups]
 
 
-def claim_conflicts(articles: Any, annotations: Any) -> Any:
-    """Claim groups (conflicts, updates, corroborations) found with the corpus layer's own rules.
+def _given_pairs(candidates: Sequence[tuple[str, str]]):
+    """group_fingerprints' candidate generation from pairs of article ids found by Spark."""
 
-    Each partition turns its articles' claim annotations into claim records (local code); records
-    are then blocked by what they count (`kind`: a conflict needs the same kind of quantity) and
-    each block is grouped on one executor with `find_claim_groups`.
-    Columns: id, kind, topic, claims (JSON list of {article, value, text, speaker, published}).
-    """
+    def bands(hv: np.ndarray, ids: Sequence[str]) -> Iterator[np.ndarray]:
+        row = {a: k for k, a in enumerate(ids)}
+        rows = sorted((row[a], row[b]) if row[a] < row[b] else (row[b], row[a])
+                      for a, b in candidates if a in row and b in row)
+        if rows:
+            yield np.asarray(rows, dtype=np.int64)
+
+    return bands
+
+
+def duplicates_table(spark: Any, groups: Sequence[DuplicateGroup]) -> Any:
+    """The `duplicates` table: one row per group, its members as DuplicateGroup.to_dict gives them (JSON)."""
+    rows = []
+    for g in groups:
+        d = g.to_dict()
+        rows.append((d["id"], d["kind"], json.dumps(d["members"], ensure_ascii=False)))
+    return spark.createDataFrame(rows, DUPLICATES_SCHEMA)
+
+
+def claim_groups(inputs: Any, articles: Any, annotations: Any, duplicates: Sequence[DuplicateGroup],
+                 story_of: dict[str, str]) -> list[ClaimGroup]:
+    """Claim groups (conflicts, updates, corroborations) by corpus.reduce.claim_groups over the digests' claims."""
     from pyspark.sql import functions as F
 
-    claims = (
-        annotations.filter(F.col("layer") == "claim")
-        .groupBy("article_id")
-        .agg(F.collect_list(F.struct("layer", "label", "start", "end", "score", "attrs")).alias("claims"))
-    )
-    joined = articles.select("id", "text", "published", "outlet").join(
-        claims, articles["id"] == claims["article_id"], "inner"
-    ).drop("article_id")
-    records = joined.mapInPandas(_claim_records_fn(), "kind string, record binary")
-    return records.groupBy("kind").applyInPandas(_group_fn(), "id string, kind string, topic string, claims string")
+    def per_article():
+        for r in inputs.filter(F.col("claim_records").isNotNull()).select("article", "claim_records").toLocalIterator():
+            yield r["article"], pickle.loads(r["claim_records"])
+
+    groups = reduce_claim_groups(per_article(), duplicates, story_of)
+    ids = sorted({c.article for g in groups for c in g.claims})
+    return with_sentences(groups, fetch_articles(articles, annotations, ids, LAYERS))
 
 
-def row_article(row: Any, annotations: Iterable[Any] | None) -> Any:
-    """An Article rebuilt from a row of the `articles` table (the columns it has) and its annotation structs."""
-    from presswatch.model import Annotation, Article
-
-    paragraphs = getattr(row, "paragraphs", None)
-    return Article(
-        id=row.id, source_path="", text=row.text, title=getattr(row, "title", None), published=row.published,
-        outlet=getattr(row, "outlet", None), language=getattr(row, "language", None),
-        paragraphs=[(int(s), int(e)) for s, e in paragraphs] if paragraphs is not None else [],
-        annotations=[
-            Annotation(layer=c["layer"], label=c["label"], start=c["start"], end=c["end"], score=c["score"],
-                       attrs=json.loads(c["attrs"] or "{}"))
-            for c in (annotations if annotations is not None else ())
-        ],
-    )
+def claims_table(spark: Any, groups: Sequence[ClaimGroup]) -> Any:
+    """The `claim_conflicts` table: every claim group (conflicts, updates, corroborations), claims as JSON."""
+    rows = []
+    for g in groups:
+        d = g.to_dict()
+        rows.append((d["id"], d["kind"], d["topic"], d.get("story"), d.get("note"),
+                     json.dumps(d["claims"], ensure_ascii=False)))
+    return spark.createDataFrame(rows, CLAIMS_SCHEMA)
 
 
-def _claim_records_fn():
-    def run(batches):
-        import pickle
+def fetch_articles(articles: Any, annotations: Any, ids: Sequence[str], layers: Sequence[str]) -> list[Any]:
+    """The few articles with ``ids``, rebuilt on the driver with their annotations of ``layers``."""
+    from pyspark.sql import functions as F
 
-        import pandas as pd
-
-        from presswatch.corpus.claims import claim_records
-
-        for pdf in batches:
-            out = []
-            for row in pdf.itertuples(index=False):
-                article = row_article(row, row.claims)
-                for rec in claim_records(article):
-                    out.append((rec.kind, pickle.dumps(rec)))
-            yield pd.DataFrame(out, columns=["kind", "record"])
-
-    return run
-
-
-def _group_fn():
-    def run(pdf):
-        import pickle
-
-        import pandas as pd
-
-        from presswatch.corpus.claims import find_claim_groups
-
-        recs = [pickle.loads(b) for b in pdf["record"]]
-        rows = []
-        for g in find_claim_groups(recs):
-            claims = [
-                {"article": c.article, "value": c.value, "text": c.text, "speaker": c.speaker, "published": c.published}
-                for c in g.claims
-            ]
-            rows.append((g.id, g.kind, g.topic, json.dumps(claims, ensure_ascii=False)))
-        return pd.DataFrame(rows, columns=["id", "kind", "topic", "claims"])
-
-    return run
+    if not ids:
+        return []
+    rows = articles.filter(F.col("id").isin(list(ids))).collect()
+    anns: dict[str, list[Any]] = {}
+    if layers and annotations is not None:
+        for r in (annotations.filter(F.col("article_id").isin(list(ids)) & F.col("layer").isin(list(layers)))
+                  .orderBy("article_id", "start", "end", "layer", "label").collect()):
+            anns.setdefault(r["article_id"], []).append(r.asDict())
+    return [row_article(r, anns.get(r["id"], [])) for r in rows]

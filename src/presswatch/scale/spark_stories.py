@@ -1,43 +1,52 @@
-"""Stories and the timeline on Spark, decided by the same corpus code as a local run.
+"""The corpus layer on Spark (duplicates, stories, claim groups, timeline), decided by the local corpus code.
 
-What an article gives on its own (story embedding, entity mentions, reference day, lead and title
-phrases, dated statements) is computed per partition. Document frequencies are Spark aggregations.
+Each article's digest (corpus/digest.digest: fingerprint, claim records, dated statements, story
+input) and its story embedding are computed per partition. Duplicates and claim groups are reduced
+by spark_corpus.py with the local functions. Document frequencies are Spark aggregations.
 Placement is sequential (each article is compared with the stories founded by earlier ones), so the
 driver runs it with `stories.assign_in_order`, reading the articles in publication order one
 partition at a time and holding only the story states. Labels (per story) and the timeline's
-repeats (per story, day and statement) are distributed again.
+repeats (per story: timeline.merge_timeline) are distributed again.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date
 from itertools import chain
 from typing import Any, Iterator
 
 import numpy as np
 
-from presswatch.corpus.digest import lead_text
+from presswatch.corpus.digest import LAYERS, digest
+from presswatch.corpus.duplicates import band_keys
 from presswatch.corpus.embed import embedding_text, load_embedder
-from presswatch.corpus.entities import entity_counts, rename, unify_names
+from presswatch.corpus.entities import rename, unify_names
 from presswatch.corpus.stories import (
-    StoryInput, StoryState, assign_in_order, entity_weights, follow_copies, idf_weights, key_phrase, phrases, to_story,
+    StoryInput, StoryState, assign_in_order, follow_copies, idf_weights, key_phrase, phrases, story_input as
+    make_story_input, to_story,
 )
-from presswatch.corpus.text import normalise, sort_key_published
-from presswatch.corpus.timeline import PRECISION_RANK, find_timeline, reference_date
+from presswatch.corpus.text import sort_key_published
+from presswatch.corpus.timeline import merge_timeline
+from presswatch.corpus.types import DuplicateGroup, TimelineEntry
 
-from .spark import delete_path
-from .spark_corpus import row_article
+from .spark_corpus import claim_groups, claims_table, duplicates_table, near_duplicates
+from .tables import delete_path, row_article
 
 INPUT_SCHEMA = (
     "article string, published string, title string, day string, vector array<float>, names array<string>, "
-    "mentions array<int>, lead array<string>, title_phrases array<string>, timeline string"
+    "mentions array<int>, lead array<string>, title_phrases array<string>, timeline string, outlet string, "
+    "exact string, size int, hashvalues array<long>, bands array<string>, claim_records binary"
 )
 TIMELINE_SCHEMA = (
     "array<struct<date:string,precision:string,date_text:string,relative:boolean,statement:string,"
-    "start:int,end:int,norm:string>>"
+    "start:int,end:int>>"
+)
+TIMELINE_TABLE = (
+    "date date, precision string, date_text string, relative boolean, article string, statement string, "
+    "start int, `end` int, story string"
 )
 STORY_SCHEMA = (
     "id string, label string, entities array<string>, key_phrase string, start string, end string, articles string"
@@ -46,25 +55,30 @@ STORY_SCHEMA = (
 STREAM_ROWS = 20_000
 
 
-def stories_and_timeline(articles: Any, annotations: Any, duplicates: Any, output: str, embedder: str) -> dict[str, int]:
-    """Write `stories/` and `timeline/` under `output`; returns their row counts."""
+def corpus_tables(articles: Any, annotations: Any, output: str, embedder: str) -> dict[str, int]:
+    """Write `duplicates/`, `stories/`, `claim_conflicts/` and `timeline/` under `output`; returns row counts."""
     spark = articles.sparkSession
     story_inputs(articles, annotations, embedder).write.mode("overwrite").parquet(f"{output}/_story_inputs")
     inputs = spark.read.parquet(f"{output}/_story_inputs")
     n_docs = inputs.count()
+    duplicates = near_duplicates(inputs, articles)
+    duplicates_table(spark, duplicates).write.mode("overwrite").parquet(f"{output}/duplicates")
     aliases, idf = entity_statistics(inputs, n_docs)
-    states = place(inputs, copy_anchors(duplicates, articles), aliases, idf, n_docs)
-    placement = spark.createDataFrame(
-        [(m.article, st.id) for st in states for m in st.members], "article string, story string"
-    )
+    states = place(inputs, copy_anchors(duplicates), aliases, idf, n_docs)
+    story_of = {m.article: st.id for st in states for m in st.members}
+    placement = spark.createDataFrame(list(story_of.items()), "article string, story string")
     placement.write.mode("overwrite").parquet(f"{output}/_placement")
     placement = spark.read.parquet(f"{output}/_placement")
     labels = key_phrases(inputs, placement, states, idf, n_docs)
     story_table(spark, states, labels, idf).write.mode("overwrite").parquet(f"{output}/stories")
+    groups = claim_groups(inputs, articles, annotations, duplicates, story_of)
+    claims_table(spark, groups).write.mode("overwrite").parquet(f"{output}/claim_conflicts")
     timeline(inputs, placement).write.mode("overwrite").parquet(f"{output}/timeline")
     for staging in ("_story_inputs", "_placement"):
         delete_path(spark, f"{output}/{staging}")
-    return {"stories": len(states), "timeline": spark.read.parquet(f"{output}/timeline").count()}
+    return {"duplicate_groups": len(duplicates), "stories": len(states),
+            "claim_conflicts": sum(g.kind == "conflict" for g in groups), "claim_groups": len(groups),
+            "timeline": spark.read.parquet(f"{output}/timeline").count()}
 
 
 # -- per partition -----------------------------------------------------------------------------
@@ -73,14 +87,14 @@ def story_inputs(articles: Any, annotations: Any, embedder: str) -> Any:
     from pyspark.sql import functions as F
 
     entities = (
-        annotations.filter(F.col("layer") == "entity")
+        annotations.filter(F.col("layer").isin(list(LAYERS)))  # what digest() reads: entities, claims, genre
         .groupBy("article_id")
         # mention order, as the article holds them (start leads the struct, so it leads the sort)
         .agg(F.array_sort(F.collect_list(F.struct("start", "end", "layer", "label", "score", "attrs"))).alias("entities"))
     )
     joined = (
         articles.filter(F.length("text") > 0)
-        .select("id", "text", "title", "published", "language", "paragraphs")
+        .select("id", "text", "title", "published", "outlet", "language", "paragraphs")
         .join(entities, F.col("id") == F.col("article_id"), "left")
         .drop("article_id")
     )
@@ -103,19 +117,22 @@ def _inputs_fn(embedder: str):
 
 
 def input_row(article: Any, vector: Any) -> tuple[Any, ...]:
-    """An article's row of INPUT_SCHEMA, from the corpus layer's own per-article functions."""
-    counts = entity_counts(article)
-    day = reference_date(article)
+    """An article's row of INPUT_SCHEMA: its digest (corpus.digest.digest) and story embedding."""
+    import pickle
+
+    d = digest(article)
     entries = [
         {"date": t.date.isoformat(), "precision": t.precision, "date_text": t.date_text, "relative": t.relative,
-         "statement": t.statement, "start": t.start, "end": t.end, "norm": normalise(t.statement)}
-        for t in find_timeline(article)
+         "statement": t.statement, "start": t.start, "end": t.end}
+        for t in d.timeline
     ]
     return (
-        article.id, article.published, article.title, day.isoformat() if day else None,
-        vector.tolist(), list(counts), list(counts.values()),
-        sorted(phrases(lead_text(article))), sorted(phrases(article.title or "")),
-        json.dumps(entries, ensure_ascii=False),
+        d.id, d.fp.published, d.title, d.day.isoformat() if d.day else None,
+        vector.tolist(), [e for e, _ in d.entities], [n for _, n in d.entities],
+        sorted(phrases(d.lead)), sorted(phrases(d.title or "")),
+        json.dumps(entries, ensure_ascii=False), d.fp.outlet,
+        d.fp.exact, d.fp.size, d.fp.hashvalues.astype(np.int64).tolist(), band_keys(d.fp.hashvalues),
+        pickle.dumps(d.claims) if d.claims else None,  # claim records (ClaimRecord tuple), none: NULL
     )
 
 
@@ -154,20 +171,9 @@ def published_order(published: str, article: str) -> list[Any]:
 
 
 # -- placement on the driver -------------------------------------------------------------------
-def copy_anchors(duplicates: Any, articles: Any) -> dict[str, str]:
-    """Copy -> the earliest member of its duplicate group (`stories.follow_copies` over the Spark groups)."""
-    from pyspark.sql import functions as F
-
-    members = (
-        duplicates.select(F.col("a").alias("id"), "group")
-        .union(duplicates.select(F.col("b").alias("id"), "group"))
-        .distinct()
-        .join(articles.select("id", "published"), "id")
-    )
-    groups: dict[str, list[tuple[tuple[int, str, str], str]]] = defaultdict(list)
-    for r in members.toLocalIterator():  # duplicates are few
-        groups[r["group"]].append((sort_key_published(r["published"], r["id"]), r["id"]))
-    return follow_copies([a for _, a in sorted(g)] for g in groups.values())
+def copy_anchors(duplicates: list[DuplicateGroup]) -> dict[str, str]:
+    """Copy -> the earliest member of its duplicate group (`stories.follow_copies`, as the local run does)."""
+    return follow_copies([m.article for m in g.members] for g in duplicates)
 
 
 def place(
@@ -194,12 +200,11 @@ def place(
 
 
 def story_input(row: Any, aliases: dict[str, str], idf: dict[str, float]) -> StoryInput:
-    """The StoryInput of a stream row, built as the local layer builds it (stage._place)."""
+    """The StoryInput of a stream row (stories.story_input over its alias-folded counts)."""
     counts = rename(Counter(dict(zip(row["names"], row["mentions"]))), aliases)
     day = date.fromisoformat(row["day"]) if row["day"] else None
     vector = np.asarray(row["vector"], dtype=np.float32)
-    return StoryInput(row["article"], vector, entity_weights(counts, idf), day, row["published"], row["title"],
-                      dict(counts))
+    return make_story_input(row["article"], vector, counts, idf, day, row["published"], row["title"])
 
 
 # -- labels and tables -------------------------------------------------------------------------
@@ -249,23 +254,33 @@ def story_table(spark: Any, states: list[StoryState], labels: dict[str, str], id
 
 
 def timeline(inputs: Any, placement: Any) -> Any:
-    """Dated statements with their story; a repeat (same story, day and statement) keeps the earliest article's."""
-    from pyspark.sql import Window
+    """Dated statements with their story, merged per story by timeline.merge_timeline (the local run's merge)."""
     from pyspark.sql import functions as F
 
-    rank = F.create_map(*[F.lit(v) for kv in PRECISION_RANK.items() for v in kv])
     entries = (
-        inputs.select("article", "published", F.explode(F.from_json("timeline", TIMELINE_SCHEMA)).alias("t"))
-        .join(placement, "article")
-        .select("article", "published", "story", "t.*")
+        inputs.select("article", "published", F.posexplode(F.from_json("timeline", TIMELINE_SCHEMA)).alias("k", "t"))
+        .join(placement, "article", "left")
+        .select("article", "published", "story", "k", "t.*")
     )
-    # timeline.merge_timeline's choice: the most precise, then the earliest article, then the first in it
-    first = Window.partitionBy("story", "date", "norm").orderBy(
-        rank[F.col("precision")], *published_order("published", "article"), "start"
-    )
-    return (
-        entries.withColumn("n", F.row_number().over(first))
-        .filter(F.col("n") == 1)
-        .select(F.to_date("date").alias("date"), "precision", "date_text", "relative", "article", "statement",
-                "start", "end", "story")
-    )
+    return entries.groupBy("story").applyInPandas(_merge_fn(), TIMELINE_TABLE)
+
+
+def _merge_fn():
+    def run(pdf: Any) -> Any:
+        import pandas as pd
+
+        rows = sorted(pdf.itertuples(index=False), key=lambda r: (sort_key_published(r.published, r.article), r.k))
+        story = [None if r.story is None or r.story != r.story else r.story for r in rows]  # NaN: no story
+        merged = merge_timeline(
+            TimelineEntry(date=date.fromisoformat(r.date), precision=r.precision, date_text=r.date_text,
+                          relative=bool(r.relative), article=r.article, statement=r.statement, start=int(r.start),
+                          end=int(r.end), story=st)
+            for r, st in zip(rows, story)
+        )
+        return pd.DataFrame(
+            [(t.date, t.precision, t.date_text, t.relative, t.article, t.statement, t.start, t.end, t.story)
+             for t in merged],
+            columns=["date", "precision", "date_text", "relative", "article", "statement", "start", "end", "story"],
+        )
+
+    return run
