@@ -188,3 +188,13 @@ def test_quotes_patterns_a_stray_letter_is_no_speaker(extracted):
         "him: 'Papa, goodbye. Please come back. Papa, bye, Papa?'"
     )
     assert all(s is None or len(s.split()[-1]) > 1 for _, _, s in quotes_of(a))
+
+
+def test_quotes_patterns_headline_verb_in_capitals_is_not_the_speaker(extracted):
+    a = extracted(
+        "Kremlin envoy Sergei Lavrov STORMS OUT of UN meeting after rambling speech accusing Kyiv of "
+        "'hatred' while slamming narrative 'Russian aggression is the origin of this tragedy'\n\n"
+        "The foreign minister left before the Ukrainian delegate spoke."
+    )
+    found = speakers(a)
+    assert found["Russian aggression is the origin of this tragedy"] == "Sergei Lavrov"

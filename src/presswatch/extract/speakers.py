@@ -171,6 +171,10 @@ def resolve(
     if low in OPAQUE_PRONOUNS or tok.pos_ == "PRON" or tok.pos_ in ("VERB", "AUX", "NUM") and not tok.is_title:
         return None  # (a capitalised subject the tagger took for a verb is still a name: "Franken said")
     ent = index.at(tok.idx)
+    if ent is None and tok.is_upper and len(tok.text) > 2:
+        # "Sergei Lavrov STORMS OUT of ...": a headline verb in capitals parsed as the head of the name
+        ent = next((e for c in tok.lefts if c.dep_ == "compound" and (e := index.at(c.idx)) is not None
+                    and e.label == "PERSON"), None)
     if ent is None or ent.label != "PERSON":
         # "The governor, Mikhail Degtyarev, wrote": the name in apposition is the speaker
         for c in tok.rights:
