@@ -247,3 +247,21 @@ def test_claims_a_smaller_running_count_of_unknown_day_is_no_conflict():
     recs = claim_records(undated, story="s1") + claim_records(dated, story="s1")
     assert {c.kind for c in recs} == {"detained"}
     assert [g for g in find_claim_groups(recs) if g.kind == "conflict"] == []
+
+
+def test_claims_two_disputes_whose_claims_link_are_two_groups():
+    battle = ("Officials said 400 soldiers were killed in the battle on Tuesday. "
+              "Rebels said 2,000 soldiers were killed in the battle on Tuesday.")
+    crash = ("Police said 12 soldiers were killed in the crash on Tuesday. "
+             "Witnesses said 30 soldiers were killed in the crash on Tuesday.")
+    a = article(battle, published="2023-10-04", claims=[
+        dict(number="400", value=400, unit="soldiers", speaker="officials"),
+        dict(number="2,000", value=2000, unit="soldiers", speaker="rebels"),
+    ])
+    b = article(crash, published="2023-10-04", claims=[
+        dict(number="12", value=12, unit="soldiers", speaker="police"),
+        dict(number="30", value=30, unit="soldiers", speaker="witnesses"),
+    ])
+    recs = claim_records(a, story="s-battle") + claim_records(b, story="s-crash")
+    conflicts = [g for g in find_claim_groups(recs) if g.kind == "conflict"]
+    assert sorted(sorted(c.value for c in g.claims) for g in conflicts) == [[12, 30], [400, 2000]]
