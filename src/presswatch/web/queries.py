@@ -169,7 +169,8 @@ def person_page(db: Database, name: str) -> PersonPage:
         elif ann.layer == "claim":
             claim = ClaimAttrs.of(ann)
             claims.append(ClaimRow(article=article, text=claim.sentence or m.span or "",
-                                   value=_float(claim.value), unit=claim.unit, modifier=claim.modifier))
+                                   value=_float(claim.value), unit=claim.unit, modifier=claim.modifier,
+                                   amount=None if claim.exact else claim.amount()))
         elif ann.layer == "entity" and m.span:
             aliases[m.span] += 1
         mentioned.setdefault(article.id, article)

@@ -138,6 +138,7 @@ class ClaimRow(BaseModel):
     value: float | None = None
     unit: str | None = None
     modifier: str | None = None
+    amount: str | None = None  # a vague amount or a range as a reader may take it; None for an exact count
 
 
 class PersonPage(BaseModel):
