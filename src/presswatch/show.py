@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .attrs import attrs_of
+from .attrs import ClaimAttrs, attrs_of
 from .cli import CONTEXT_SETTINGS
 from .model import Annotation, Article
 
@@ -48,6 +48,9 @@ def _describe(ann: Annotation) -> str:
     """The annotation's typed attrs (presswatch.attrs) as key=value pairs."""
     record = attrs_of(ann)
     attrs = record.to_dict() if record is not None else dict(ann.attrs)
+    if isinstance(record, ClaimAttrs) and not record.exact:
+        # a vague amount or a range is never shown as one exact value
+        attrs = {"amount": record.amount(), **{k: v for k, v in attrs.items() if k not in ("value", "high", "vague")}}
     return ", ".join(f"{k}={v!r}" for k, v in attrs.items() if k not in HIDDEN_ATTRS and v not in (None, "", False))
 
 
