@@ -9,6 +9,9 @@ two of them is a trap. Each reported group is printed with its claims and senten
 is done by reading (see bench/extract_results.md).
 
     .venv/bin/python -m bench.claims_conflicts [--ptc 40] [--semeval 20] [--embedder hashing-tfidf-v1]
+
+``--blind`` instead scores the numeric claims of the PTC train articles in bench/gold/claims_blind.jsonl
+(value, unit, vague; annotated by reading, before the extractor ever ran on them, never tuned on).
 """
 
 from __future__ import annotations
@@ -32,6 +35,47 @@ def corpus(folder: Path, n_ptc: int, n_semeval: int) -> list[Path]:
     return [folder, SHARED / "seeds", ROOT / "examples", ROOT / "bench" / "claims_corpus"]
 
 
+BLIND = ROOT / "bench" / "gold" / "claims_blind.jsonl"
+
+
+def blind() -> dict[str, float]:
+    """Precision and recall of claim values on the blind gold, and how often unit and vague agree."""
+    import json
+
+    from bench.corpus_bench import stages
+    from presswatch import analyze
+    from presswatch.attrs import ClaimAttrs
+
+    gold = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
+    res = analyze([PTC / g["article"] for g in gold], stages=stages(), corpus=False)
+    by_name = {a.source_path.split("/")[-1]: a for a in res.articles}
+    tp = pred = want = unit_ok = vague_ok = 0
+    for g in gold:
+        found = [ClaimAttrs.of(c) for c in by_name[g["article"]].layer("claim")]
+        pred += len(found)
+        want += len(g["claims"])
+        left = list(g["claims"])
+
+        def head(unit: str | None) -> str:
+            return (unit or "").split(" ")[-1].lower()
+
+        for c in found:
+            same = [x for x in left if float(x["value"]) == float(c.value or 0)]
+            if not same:
+                continue
+            g_c = next((x for x in same if head(x["unit"]) == head(c.unit)), same[0])
+            left.remove(g_c)
+            tp += 1
+            unit_ok += head(g_c["unit"]) == head(c.unit)
+            vague_ok += c.vague == g_c["vague"]
+        print(g["article"], "gold", [c["value"] for c in g["claims"]], "found", [(c.value, c.unit, c.vague) for c in found])
+    out = {"articles": len(gold), "gold": want, "found": pred, "matched": tp,
+           "precision": tp / pred if pred else 1.0, "recall": tp / want if want else 1.0,
+           "unit_right": unit_ok / tp if tp else 0.0, "vague_right": vague_ok / tp if tp else 0.0}
+    print(out)
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     from bench.corpus_bench import stages
     from presswatch import analyze
@@ -40,7 +84,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--ptc", type=int, default=40)
     ap.add_argument("--semeval", type=int, default=20)
     ap.add_argument("--embedder", default=None, help="story embedder (default: the shipped sentence model)")
+    ap.add_argument("--blind", action="store_true", help="score claims on bench/gold/claims_blind.jsonl")
     args = ap.parse_args(argv)
+    if args.blind:
+        blind()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         real = Path(tmp) / "real"
         real.mkdir()
