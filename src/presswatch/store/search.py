@@ -309,7 +309,7 @@ class SearchIndex:
         for aid, s, snip, length in rows:
             if not expr and length > SNIPPET_CHARS:
                 snip += "…"
-            hits.append(SearchHit(aid, round(float(s), 4), _snippet(snip)))
+            hits.append(SearchHit(aid, float(f"{float(s):.4g}"), _snippet(snip)))  # BM25 of a tiny corpus is tiny
         return SearchResult(total, tuple(hits))
 
 
