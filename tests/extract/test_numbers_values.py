@@ -95,3 +95,4 @@ def test_numbers_fractions_of_a_whole_are_percent(blank, text, expected):
 
 def test_numbers_fraction_words_without_of_are_not_numbers(blank):
     assert values(blank, "a third man, half an hour, a quarter-final") == []
+    assert values(blank, "in the second half of the year and the other half of the town") == []

@@ -33,6 +33,8 @@ _VAGUE_SPAN = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 10, "thousand
 #: Fractions of a whole, as percent ("a third of the vote").
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
               "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+#: Words before "half of" that make it a period or a place ("the first half of 2022", "the back half of").
+_HALF_OF_TIME = frozenset({"first", "second", "latter", "former", "other", "back", "front", "top", "bottom", "1st", "2nd"})
 _RANGE_WORDS = frozenset({"to", "-", "–", "and"})
 
 
@@ -163,6 +165,9 @@ def _fraction(tokens: Sequence[Any], i: int) -> tuple[int, float] | None:
     elif (w := _word_value(low)) is not None and 2 <= w <= 9:
         count = w
     elif low == "half" and j < n and tokens[j].text.lower() == "of":
+        prev = tokens[i - 1].text.lower() if i > 0 else ""
+        if prev in _HALF_OF_TIME or _ORDINAL.match(prev):
+            return None  # "the second half of the year": a period, not a share
         return j, 50.0
     if count is None:
         return None
