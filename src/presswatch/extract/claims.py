@@ -223,6 +223,7 @@ class _Finder:
             if unit in TIME_NOUNS:
                 continue
             s, t = self.sentence(doc[e.start])
+            t = max(t, self.sentence(doc[e.end - 1])[1])  # a number the parser split across sentences
             sp = self.speaker(e, s, t)
             start, end = doc[e.start].idx, doc[e.end - 1].idx + len(doc[e.end - 1].text)
             yield Claim(
