@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import typing
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Mapping, TypeVar
@@ -169,8 +170,15 @@ def sql_select(layer: str, column: str = "attrs", *, prefix: str = "") -> str:
 
 
 def _number(value: float) -> str:
-    """1000000.0 → "1,000,000"; 33.3 stays "33.3"."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    """1000000.0 → "1,000,000"; 33.3 stays "33.3". A value that is not a number (a hand-edited or
+    hostile database) is shown as the text it is, for the page to escape."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if not math.isfinite(number):
+        return str(value)
+    return f"{int(number):,}" if number.is_integer() else f"{number:,}"
 
 
 @functools.lru_cache(maxsize=None)  # get_type_hints made every from_dict cost 150 µs
