@@ -30,3 +30,25 @@ def test_entities_table_keeps_ambiguous_surnames_apart():
          ("c", "PERSON", "Johnson", "Johnson"), ("c", "ORG", "Kremlin", "the Kremlin")]
     )
     assert sorted(r[0] for r in rows) == ["Andrew Johnson", "Boris Johnson", "Johnson", "Kremlin"]
+
+
+def test_entities_table_joins_spellings_of_one_name_across_articles():
+    rows, aliases = entity_table(
+        [("a", "PERSON", "Alexander Lukashenko", "Alexander Lukashenko"), ("a", "PERSON", "Alexander Lukashenko", "Lukashenko"),
+         ("b", "PERSON", "Alexander Lukashenka", "Alexander Lukashenka"), ("c", "PERSON", "Lukashenka", "Lukashenka"),
+         ("b", "GPE", "Lugansk", "Lugansk"), ("c", "GPE", "Luhansk", "Luhansk"), ("a", "GPE", "Luhansk", "Luhansk")]
+    )
+    table = {r[0]: (r[2], r[3]) for r in rows}
+    assert table == {"Alexander Lukashenko": (4, 3), "Luhansk": (3, 3)}
+    assert aliases == [("Alexander Lukashenka", "Alexander Lukashenko"), ("Alexander Lukashenko", "Alexander Lukashenko"),
+                       ("Lugansk", "Luhansk"), ("Luhansk", "Luhansk"), ("Lukashenka", "Alexander Lukashenko")]
+
+
+def test_entities_table_keeps_short_or_differently_begun_names_apart():
+    rows, _ = entity_table(
+        [("a", "GPE", "Iran", "Iran"), ("b", "GPE", "Iraq", "Iraq"), ("a", "PERSON", "Tom Hansen", "Tom Hansen"),
+         ("b", "PERSON", "Tom Hanson", "Tom Hanson"), ("a", "PERSON", "Anna Kowalski", "Anna Kowalski"),
+         ("b", "PERSON", "Anna Kowalska", "Anna Kowalska"), ("c", "PERSON", "Maria Kowalska", "Maria Kowalska")]
+    )
+    names = sorted(r[0] for r in rows)
+    assert names == ["Anna Kowalska", "Iran", "Iraq", "Maria Kowalska", "Tom Hansen", "Tom Hanson"]

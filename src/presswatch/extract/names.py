@@ -4,14 +4,16 @@ Pure string and token rules, no world knowledge: "Mr Putin", "Putin's" and "Pres
 Putin" are trimmed to "Putin" and "Vladimir Putin"; a surname joins the one full name in scope
 that ends with it; the canonical form is the longest full name. Within one article, two spellings
 of one name (a transliteration: "Lukashenka"/"Lukashenko", "Lugansk"/"Luhansk") and an acronym of
-a name the article spells out ("EU" for "European Union") join one form (`variant_names`).
+a name the article spells out ("EU" for "European Union") join one form (`variant_names`); across
+the corpus, the spelling variants of a name join its most frequent spelling (`spelling_joins`, used by
+the canonical entity table).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .resources import HONORIFICS, NAME_TITLES
 
@@ -136,6 +138,37 @@ def acronym_of(short: str, long: str) -> bool:
         2 <= len(short) <= 6 and short.isupper() and short.isalpha() and len(words) == len(short)
         and all(w[:1].isupper() for w in words) and "".join(w[0] for w in words) == short
     )
+
+
+def spelling_joins(counts: Mapping[str, int]) -> dict[str, str]:
+    """Across a corpus's names (name -> mentions): each spelling variant -> the more frequent spelling
+    ("Alexander Lukashenka" -> "Alexander Lukashenko" when the corpus says the latter more often; the
+    first in sort order on a tie). Linear in the names: only names that agree on every other word, on
+    the differing word's first two letters and on its length are compared."""
+    buckets: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+    for name in counts:
+        words = name.split()
+        for i, w in enumerate(words):
+            if len(w) >= VARIANT_LETTERS:
+                buckets[(tuple(words[:i]), tuple(words[i + 1 :]), w[:2], len(w))].append(name)
+    out: dict[str, str] = {}
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda n: (-counts[n], n))
+        for k, keep in enumerate(members):
+            if keep in out:
+                continue
+            for drop in members[k + 1 :]:
+                if drop not in out and spelling_variants(keep, drop):
+                    out[drop] = keep
+    for drop, keep in list(out.items()):  # a kept spelling joined elsewhere: follow it to the end
+        seen = {drop}
+        while keep in out and keep not in seen:
+            seen.add(keep)
+            keep = out[keep]
+        out[drop] = keep
+    return out
 
 
 def variant_names(names: Sequence[str]) -> dict[str, str]:

@@ -3,7 +3,9 @@
 Built from the `entity` annotations already in the store, so it can be rebuilt at any time.
 The entities stage gives one canonical name per person within an article (and within a batch);
 here a one-word person canonical ("Shoigu", from an article that never gave the full name) joins
-the corpus's one full name ending with it ("Sergei Shoigu").
+the corpus's one full name ending with it ("Sergei Shoigu"), and the spelling variants of one name
+in different articles ("Lukashenka" in one outlet, "Lukashenko" in another) join the spelling the
+corpus uses most (extract.names.spelling_joins, the rule the entities stage applies in an article).
 
 Tables written (replaced on every call):
 - ``entities(canonical, label, mentions, articles, aliases)``: ``aliases`` is a JSON list of the
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..attrs import sql_select
-from ..extract.names import merge_surnames
+from ..extract.names import merge_surnames, spelling_joins
 
 #: Surface forms kept per entity (the most frequent first).
 MAX_ALIASES = 25
@@ -48,13 +50,15 @@ def entity_table(
 ) -> tuple[list[tuple[str, str, int, int, str]], list[tuple[str, str]]]:
     """Rows of ``entities`` and ``entity_aliases`` from (article id, label, canonical, surface) mentions."""
     mentions = [m for m in mentions if m[2]]
+    spelt = spelling_joins(Counter(c for _, _, c, _ in mentions))  # type: ignore[misc]
     merged = merge_surnames(c for _, label, c, _ in mentions if label == "PERSON")  # type: ignore[misc]
     table: dict[str, _Entity] = defaultdict(_Entity)
     aliases: dict[str, str] = {}
     for article_id, label, canonical, surface in mentions:
         assert canonical is not None
-        corpus = merged.get(canonical, canonical) if label == "PERSON" else canonical
-        aliases[canonical] = corpus
+        corpus = merged.get(canonical, canonical) if label == "PERSON" else canonical  # "Shoigu" -> "Sergei Shoigu"
+        corpus = spelt.get(corpus, corpus)  # "Alexander Lukashenka" -> "Alexander Lukashenko"
+        aliases[canonical] = corpus  # the name the article's annotations carry -> the corpus one
         e = table[corpus]
         e.labels[label] += 1
         e.mentions += 1
