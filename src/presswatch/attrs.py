@@ -24,6 +24,8 @@ __all__ = [
     "QuoteAttrs",
     "ClaimAttrs",
     "TechniqueAttrs",
+    "RoleAttrs",
+    "NarrativeAttrs",
     "LAYER_ATTRS",
     "attrs_of",
     "sql_columns",
@@ -132,8 +134,29 @@ class TechniqueAttrs(LayerAttrs):
     trigger: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RoleAttrs(LayerAttrs):
+    """The role an article casts a named person or body in, on one of its entity mentions
+    (SemEval-2025 Task 10 subtask 1). The label is the main role: Protagonist, Antagonist or Innocent."""
+
+    layer: ClassVar[str] = "role"
+    canonical: str | None = None  # the entity layer's canonical name of the mention: links it to the entity table
+    fine: tuple[str, ...] = ()  # fine roles under the main one (Guardian, Tyrant, Victim, ...), surest first
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeAttrs(LayerAttrs):
+    """A narrative an article advances (SemEval-2025 Task 10 subtask 2), article level. The label is the
+    coarse narrative ("URW: Praise of Russia", "CC: Criticism of institutions and authorities") or
+    ``Other`` when the article pushes none of the taxonomy's narratives or is about neither domain."""
+
+    layer: ClassVar[str] = "narrative"
+    domain: str | None = None  # "URW" (Ukraine-Russia war), "CC" (climate change), None (neither)
+    subnarratives: tuple[str, ...] = ()  # fine narratives under the coarse one, surest first
+
+
 LAYER_ATTRS: dict[str, type[LayerAttrs]] = {
-    cls.layer: cls for cls in (EntityAttrs, QuoteAttrs, ClaimAttrs, TechniqueAttrs)
+    cls.layer: cls for cls in (EntityAttrs, QuoteAttrs, ClaimAttrs, TechniqueAttrs, RoleAttrs, NarrativeAttrs)
 }
 
 
@@ -143,7 +166,7 @@ def attrs_of(ann: Any) -> LayerAttrs | None:
     return cls.from_dict(ann.attrs) if cls else None
 
 
-_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN", tuple: "VARCHAR[]"}
 
 
 def sql_columns(layer: str) -> list[tuple[str, str]]:
@@ -163,6 +186,8 @@ def sql_select(layer: str, column: str = "attrs", *, prefix: str = "") -> str:
         path = f"'$.{name}'"
         if sql_type == "VARCHAR":
             expr = f"json_extract_string({column}, {path})"
+        elif sql_type == "VARCHAR[]":
+            expr = f"CAST(json_extract({column}, {path}) AS VARCHAR[])"
         else:
             expr = f"TRY_CAST(json_extract_string({column}, {path}) AS {sql_type})"
         parts.append(f"{expr} AS {prefix}{name}")
@@ -187,6 +212,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _base(hint: Any) -> type:
+    if typing.get_origin(hint) is tuple:
+        return tuple
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     return args[0] if args else hint
 
@@ -204,6 +231,9 @@ def _coerce(value: Any, hint: Any) -> Any:
             return None
     if base is bool:
         return bool(value)
+    if base is tuple:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return tuple(str(v) for v in items if v is not None)
     if base is str and not isinstance(value, str):
         return str(value)
     return value
