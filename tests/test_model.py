@@ -62,3 +62,13 @@ def test_model_published_date_is_the_day_of_the_iso_string_parsed_once():
     assert published_day("2022-09-21 at noon") == date(2022, 9, 21)
     assert [published_day(v) for v in ("2022-13-45", "yesterday", "", None, "2022")] == [None] * 5
     assert Article.from_dict(a.to_dict()) == a
+
+
+def test_unsupported_layers_round_trip_through_json():
+    from presswatch.model import Article
+
+    article = Article.create("x.txt", "Мобилизация объявлена.", title="Новости")
+    article.mark_unsupported("entity", "no named-entity model for Russian (ru)")
+    back = Article.from_json(article.to_json())
+    assert back.unsupported == {"entity": "no named-entity model for Russian (ru)"}
+    assert Article.from_dict({k: v for k, v in article.to_dict().items() if k != "unsupported"}).unsupported == {}

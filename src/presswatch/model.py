@@ -172,6 +172,9 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
+    #: layer -> why it could not run on this article ("no named-entity model for Bulgarian"): a layer
+    #: that is missing here ran (and may have found nothing); one named here did not run
+    unsupported: dict[str, str] = field(default_factory=dict)
     doc: Any = field(default=None, repr=False, compare=False)
     _published_parsed: str | None = field(default=None, init=False, repr=False, compare=False)
     _published_day: date | None = field(default=None, init=False, repr=False, compare=False)
@@ -224,6 +227,11 @@ class Article:
             key=lambda a: (a.start if a.start is not None else -1, a.end if a.end is not None else -1),
         )
 
+    def mark_unsupported(self, layer: str, reason: str) -> None:
+        """Record that ``layer`` could not run on this article (its language has no model for it),
+        so that an empty layer is never read as "nothing found"."""
+        self.unsupported[layer] = reason
+
     def record_error(self, stage: str, exc: BaseException | str) -> None:
         """Record that a stage failed on this article (one line, at most 500 characters)."""
         msg = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
@@ -251,6 +259,7 @@ class Article:
             "removed": [r.to_dict() for r in self.removed],
             "annotations": [a.to_dict() for a in self.annotations],
             "errors": [e.to_dict() for e in self.errors],
+            "unsupported": dict(self.unsupported),
         }
 
     def to_json(self) -> str:
@@ -276,6 +285,7 @@ class Article:
             removed=[Removed.from_dict(r) for r in d.get("removed", [])],
             annotations=[Annotation.from_dict(a) for a in d.get("annotations", [])],
             errors=[StageError.from_dict(e) for e in d.get("errors", [])],
+            unsupported={str(k): str(v) for k, v in (d.get("unsupported") or {}).items()},
         )
 
     @classmethod
