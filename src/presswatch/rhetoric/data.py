@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .resources import PTC2020, SEMEVAL2023, datasets_dir
+from .resources import MULTILINGUAL_FOLDERS, PTC2020, SEMEVAL2023, SEMEVAL2023_MULTILINGUAL, datasets_dir
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,21 @@ class SemEval2023:
 
 def load_semeval2023(root: Path | None = None) -> SemEval2023:
     """Read the whole SemEval-2023 English train folder."""
-    base = (root or datasets_dir()) / SEMEVAL2023
+    return read_semeval2023_folder((root or datasets_dir()) / SEMEVAL2023)
+
+
+def load_semeval2023_multilingual(language: str, root: Path | None = None) -> SemEval2023:
+    """Read one language of the SemEval-2023 multilingual train folder; ``language`` is an ISO code
+    ("de", "pl") or the dataset's folder name ("ge", "po")."""
+    folder = MULTILINGUAL_FOLDERS.get(language, language)
+    if folder not in MULTILINGUAL_FOLDERS.values():
+        raise ValueError(f"no SemEval-2023 train data for language {language!r} "
+                         f"(have {', '.join(sorted(MULTILINGUAL_FOLDERS))})")
+    return read_semeval2023_folder((root or datasets_dir()) / SEMEVAL2023_MULTILINGUAL / folder)
+
+
+def read_semeval2023_folder(base: Path) -> SemEval2023:
+    """Read one language folder of SemEval-2023 Task 3 train data (every language has the same layout)."""
     articles = read_articles(base / "train-articles-subtask-3")
     labels: dict[tuple[str, int], frozenset[str]] = {}
     by_article: dict[str, list[int]] = defaultdict(list)

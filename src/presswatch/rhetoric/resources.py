@@ -108,6 +108,10 @@ def datasets_dir() -> Path:
 
 
 SEMEVAL2023 = "semeval2023-task3-en-train/data/en"
+#: The French, German, Italian, Polish and Russian train data of the same task, one folder per language.
+SEMEVAL2023_MULTILINGUAL = "semeval2023-task3-multilingual-train/data"
+#: ISO 639-1 code (what the language detector gives) -> that language's folder in the multilingual data.
+MULTILINGUAL_FOLDERS: dict[str, str] = {"fr": "fr", "de": "ge", "it": "it", "pl": "po", "ru": "ru"}
 PTC2020 = "ptc-semeval2020-task11-train/shared-task/datasets"
 #: Unlabelled English articles of SemEval-2025 Task 10 (train): only used to fit the static encoder.
 SEMEVAL2025_EN = "semeval2025-task10-train/data/train_data/EN/raw-documents"
