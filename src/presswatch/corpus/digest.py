@@ -25,6 +25,7 @@ from ..model import Article
 from .claims import claim_records
 from .duplicates import Fingerprint, fingerprint
 from .entities import entity_counts
+from .narrative_conflicts import Stances, stances
 from .stories import phrase_grams
 from .text import normalise, words
 from .timeline import find_timeline, reference_date
@@ -33,8 +34,9 @@ from .types import ClaimRecord, TimelineEntry
 #: Bits per word id in a packed phrase code (three words to a uint64).
 WORD_BITS = 21
 _WORD_MASK = (1 << WORD_BITS) - 1
-#: Annotation layers the corpus layer reads (entities, claims, and genre: satire has no claims).
-LAYERS = ("entity", "claim", "genre")
+#: Annotation layers the corpus layer reads (entities, claims, genre: satire has no claims; roles and
+#: narratives: who outlets cast as hero or villain, what they push).
+LAYERS = ("entity", "claim", "genre", "role", "narrative")
 
 
 class Interner:
@@ -138,6 +140,7 @@ class ArticleDigest:
     lead: str  # the lead paragraph (what a story's key phrase is drawn from, with the title)
     claims: tuple[ClaimRecord, ...]  # without sentences, story, or copies (filled in by the reduce)
     timeline: tuple[TimelineEntry, ...]  # dated statements, without story
+    stances: Stances = ((), ())  # the role it casts each entity in and the narratives it pushes
 
     @property
     def id(self) -> str:
@@ -156,6 +159,7 @@ def digest(article: Article, fp: Fingerprint | None = None) -> ArticleDigest:
         claims=tuple(replace(c, published=fp.published, source=None)
                      for c in claim_records(article, with_sentence=False)),
         timeline=tuple(find_timeline(article)),
+        stances=stances(article),
     )
 
 
@@ -172,6 +176,7 @@ class Digest:
     claims: tuple[ClaimRecord, ...]  # without sentences, story, source or copies (filled in later)
     timeline: tuple[TimelineEntry, ...]  # without story or statement (read back from the text at the end)
     timeline_keys: np.ndarray  # int64 hash of each entry's normalised statement: repeats merge on it
+    stances: Stances = ((), ())  # roles and narratives (narrative_conflicts.stances)
 
     @property
     def id(self) -> str:
@@ -225,6 +230,10 @@ class Digester:
             claims=claims,
             timeline=timeline,
             timeline_keys=keys,
+            stances=(tuple((i(n), replace(s, label=i(s.label), outlet=i(s.outlet), published=i(s.published)))
+                           for n, s in d.stances[0]),
+                     tuple((i(dom), replace(s, label=i(s.label), outlet=i(s.outlet), published=i(s.published)))
+                           for dom, s in d.stances[1])),
         )
 
     def entity_counts(self, d: Digest, aliases: np.ndarray | None = None) -> Counter[str]:
@@ -253,13 +262,18 @@ def document_frequencies(digests: Iterable[Digest]) -> tuple[np.ndarray, np.ndar
     return np.unique(np.concatenate(parts), return_counts=True)
 
 
-def alias_map(digests: Sequence[Digest], vocab: Vocab, unify: Any) -> np.ndarray:
-    """Entity id -> canonical entity id, from ``unify`` over the names' document frequencies."""
+def alias_names(digests: Sequence[Digest], vocab: Vocab, unify: Any) -> dict[str, str]:
+    """Entity name -> canonical name, from ``unify`` over the names' document frequencies."""
     df = np.zeros(len(vocab) + 1, dtype=np.int64)
     for d in digests:
         df[d.entities[0]] += 1  # ids are unique within an article
     freq: Mapping[str, int] = {vocab.names[k]: int(df[k]) for k in np.flatnonzero(df)}
+    return dict(unify(freq))
+
+
+def alias_map(digests: Sequence[Digest], vocab: Vocab, unify: Any) -> np.ndarray:
+    """Entity id -> canonical entity id, from ``unify`` over the names' document frequencies."""
     out = np.arange(len(vocab) + 1, dtype=np.int64)
-    for alias, canonical in unify(freq).items():
+    for alias, canonical in alias_names(digests, vocab, unify).items():
         out[vocab.ids[alias]] = vocab.ids[canonical]
     return out

@@ -2,7 +2,8 @@
 
 The local corpus pass (corpus/stage.py) and the Spark runner (scale/spark_stories.py) compute a
 digest per article (corpus/digest.py) and then call these functions, so both decide duplicates'
-sources, claim groups and the timeline with the same code: only where the inputs come from differs.
+sources, claim groups, narrative conflicts and the timeline with the same code: only where the inputs
+come from differs.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
 from .claims import find_claim_groups
-from .types import ClaimGroup, ClaimRecord, DuplicateGroup
+from .narrative_conflicts import Stances, find_narrative_conflicts
+from .types import ClaimGroup, ClaimRecord, DuplicateGroup, NarrativeConflict
 
 
 def duplicate_links(groups: Sequence[DuplicateGroup]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
@@ -49,3 +51,13 @@ def claim_groups(
     for article, recs in per_article:
         claims.extend(claims_in_context(article, recs, story_of, source, copies))
     return find_claim_groups(claims)
+
+
+def narrative_conflicts(
+    per_article: Iterable[tuple[str, Stances]],
+    story_of: Mapping[str, str],
+    aliases: Mapping[str, str] | None = None,
+) -> list[NarrativeConflict]:
+    """Outlets of one story casting an entity opposite ways or pushing narratives the others do not
+    (corpus/narrative_conflicts.py), over every article's stances; ``aliases`` folds entity spellings."""
+    return find_narrative_conflicts(per_article, story_of, aliases)

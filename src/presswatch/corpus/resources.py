@@ -204,3 +204,13 @@ RELATIVE_SPANS: dict[str, tuple[str, int]] = {
 }
 #: Timeline entries kept per story in corpus.json (the database keeps all).
 TIMELINE_PER_STORY = 60
+
+# -- narrative conflicts ----------------------------------------------------------------------
+#: A role or narrative counts as an article's stance when its score is at least this (None: a rule or a
+#: person decided, always counted).
+ROLE_CONFIDENCE = 0.5
+NARRATIVE_CONFIDENCE = 0.5
+#: The two main roles that are opposite; Innocent is opposite to neither.
+OPPOSITE_ROLES = ("Protagonist", "Antagonist")
+#: The narrative label of an article that pushes none of the taxonomy's narratives.
+NO_NARRATIVE = "Other"

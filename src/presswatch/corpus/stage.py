@@ -22,7 +22,7 @@ import numpy as np
 
 from ..model import Article
 from .claims import with_sentences
-from .digest import LAYERS, Digest, Digester, alias_map, document_frequencies, key_phrase_codes
+from .digest import LAYERS, Digest, Digester, alias_map, alias_names, document_frequencies, key_phrase_codes
 from .duplicates import Fingerprint, describe_group, fingerprint, group_fingerprints
 from .embed import MODEL_NAME, Embedder, embedding_text, load_embedder
 from .entities import unify_names
@@ -30,8 +30,8 @@ from .resources import TIMELINE_PER_STORY
 from .stories import StoryInput, StoryState, assign, follow_copies, idf_weights, story_input, to_story
 from .text import sort_key_published
 from .timeline import merge_timeline, statement_text
-from .reduce import claim_groups as reduce_claim_groups
-from .types import ClaimGroup, ClaimRecord, DuplicateGroup, Story, TimelineEntry
+from .reduce import claim_groups as reduce_claim_groups, narrative_conflicts as reduce_narrative_conflicts
+from .types import ClaimGroup, ClaimRecord, DuplicateGroup, NarrativeConflict, Story, TimelineEntry
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ class CorpusResult:
     model: str
     cache: dict[str, CacheRow] = field(default_factory=dict)  # in-memory runs only; a store keeps its own
     fresh: set[str] = field(default_factory=set)  # articles whose cache row was computed in this run
+    narrative_conflicts: list[NarrativeConflict] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The corpus.json document."""
@@ -80,6 +81,7 @@ class CorpusResult:
             "corroborations": [g.to_dict() for g in self.claim_groups if g.kind == "corroboration"],
             "updates": [g.to_dict() for g in self.claim_groups if g.kind == "update"],
             "timeline": timeline,
+            "narrative_conflicts": [c.to_dict() for c in self.narrative_conflicts],
             "model": self.model,
         }
 
@@ -234,6 +236,8 @@ def corpus_pass(
 
     states, story_of, idf = _place(digests, dup_fps, states, placed, source, digester)
     stories = _label(digests, states, idf, digester)
+    narrative_conflicts = reduce_narrative_conflicts(
+        ((d.id, d.stances) for d in digests), story_of, alias_names(digests, digester.entities, unify_names))
 
     def article_claims() -> Iterator[tuple[str, tuple[ClaimRecord, ...]]]:
         for d in digests:
@@ -247,7 +251,8 @@ def corpus_pass(
     timeline = _timeline(digests, story_of, stories)
     del digests, story_of  # the statements below are read back with only the results in memory
     _fill_statements(timeline, source)
-    return CorpusResult(duplicates, stories, states, claim_groups, timeline, model_name, {}, fresh)
+    return CorpusResult(duplicates, stories, states, claim_groups, timeline, model_name, {}, fresh,
+                        narrative_conflicts)
 
 
 def _timeline(digests: list[Digest], story_of: dict[str, str], stories: list[Story]) -> list[TimelineEntry]:
@@ -387,6 +392,7 @@ def run_corpus(
         model=result.model,
         claim_groups=result.claim_groups,
         timeline=result.timeline,
+        narrative_conflicts=result.narrative_conflicts,
     )
     return result.to_dict()
 

@@ -171,3 +171,51 @@ class TimelineEntry:
             "start": self.start,
             "end": self.end,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """What one article says in a story: the role it casts an entity in, or a narrative it pushes."""
+
+    article: str
+    outlet: str | None
+    label: str  # Protagonist / Antagonist (role), or the coarse narrative
+    score: float | None
+    published: str | None = None
+    fine: tuple[str, ...] = ()  # the fine roles or sub-narratives under the label, surest first
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "outlet": self.outlet,
+            "label": self.label,
+            "score": None if self.score is None else round(self.score, 3),
+            "published": self.published,
+            "fine": list(self.fine),
+        }
+
+
+@dataclass(frozen=True)
+class NarrativeConflict:
+    """Outlets in one story on opposite sides: one casts an entity Protagonist and another Antagonist
+    (kind ``role``, topic the entity), or one pushes a narrative the others, pushing another narrative of
+    the same domain, do not (kind ``narrative``, topic the narrative)."""
+
+    id: str
+    kind: str  # "role" or "narrative"
+    story: str | None
+    topic: str  # the canonical entity (role) or the narrative (narrative)
+    domain: str | None  # URW / CC for a narrative conflict; None for a role conflict
+    side: tuple[Stance, ...]  # Protagonist castings, or the articles pushing the narrative
+    other: tuple[Stance, ...]  # Antagonist castings, or the other outlets' narratives of the domain
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "story": self.story,
+            "topic": self.topic,
+            "domain": self.domain,
+            "side": [s.to_dict() for s in self.side],
+            "other": [s.to_dict() for s in self.other],
+        }

@@ -16,7 +16,7 @@ from .schema import CORPUS_TABLES
 if TYPE_CHECKING:
     from ..model import Article
     from ..corpus.stories import StoryState
-    from ..corpus.types import ClaimGroup, DuplicateGroup, Story, TimelineEntry
+    from ..corpus.types import ClaimGroup, DuplicateGroup, NarrativeConflict, Story, TimelineEntry
     from .duck import Store
 
 # -- per-article cache ------------------------------------------------------------------------
@@ -138,6 +138,7 @@ def write_results(
     model: str,
     claim_groups: Sequence["ClaimGroup"],
     timeline: Sequence["TimelineEntry"],
+    narrative_conflicts: Sequence["NarrativeConflict"] = (),
 ) -> None:
     """Replace the corpus result tables with this run's findings (rows generated a chunk at a time)."""
     _replace_table(
@@ -194,6 +195,18 @@ def write_results(
         "timeline",
         ((t.story, t.date.isoformat(), t.precision, t.date_text, t.relative, t.article, t.statement, t.start, t.end)
          for t in timeline),
+    )
+    _replace_table(store, "narrative_conflicts", narrative_conflict_rows(narrative_conflicts))
+
+
+def narrative_conflict_rows(conflicts: Iterable["NarrativeConflict"]) -> Iterable[tuple[Any, ...]]:
+    """The `narrative_conflicts` rows: one per stance, ``side`` 'side' or 'other'."""
+    return (
+        (c.id, c.kind, c.story, c.topic, c.domain, side, s.article, s.outlet, s.label, s.score, s.published,
+         json.dumps(list(s.fine), ensure_ascii=False))
+        for c in conflicts
+        for side, stances in (("side", c.side), ("other", c.other))
+        for s in stances
     )
 
 

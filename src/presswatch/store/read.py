@@ -18,7 +18,7 @@ from ..model import Annotation, Article, Failure, Removed, StageError
 from .schema import TABLES
 
 if TYPE_CHECKING:
-    from ..corpus.types import ClaimGroup, DuplicateGroup, Story, TimelineEntry
+    from ..corpus.types import ClaimGroup, DuplicateGroup, NarrativeConflict, Story, TimelineEntry
 
 # The corpus records are imported where they are read: importing presswatch.corpus loads its stage
 # (numpy, the embedder's code), which a process that only stores articles does not need.
@@ -292,3 +292,21 @@ class Reader:
                 "FROM timeline ORDER BY rowid"
             ).fetchall()
         ]
+
+    def narrative_conflicts(self, kinds: Sequence[str] = ("role", "narrative")) -> list["NarrativeConflict"]:
+        """Outlets of one story on opposite sides (corpus/narrative_conflicts.py), in stored order."""
+        from ..corpus.types import NarrativeConflict, Stance
+
+        if not self.has_table("narrative_conflicts") or not kinds:
+            return []
+        groups: dict[str, tuple[tuple[str, str | None, str, str | None], dict[str, list[Stance]]]] = {}
+        for (cid, kind, story, topic, domain, side, aid, outlet, label, score, published, fine) in self.con.execute(
+            "SELECT conflict_id, kind, story_id, topic, domain, side, article_id, outlet, label, score, published, "
+            f"fine FROM narrative_conflicts WHERE kind IN ({ids_param}) ORDER BY rowid",
+            [list(kinds)],
+        ).fetchall():
+            sides = groups.setdefault(cid, ((kind, story, topic or "", domain), {"side": [], "other": []}))[1]
+            sides.setdefault(side, []).append(Stance(aid, outlet, label or "", None if score is None else float(score),
+                                                     published, tuple(json.loads(fine or "[]"))))
+        return [NarrativeConflict(cid, kind, story, topic, domain, tuple(sides["side"]), tuple(sides["other"]))
+                for cid, ((kind, story, topic, domain), sides) in groups.items()]

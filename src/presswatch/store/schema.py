@@ -17,8 +17,8 @@ __all__ = [
 
 #: The database schema version (not ``presswatch.SCHEMA_VERSION``, which versions articles.jsonl).
 #: 1: the first stamped databases; 2: every table is created from this module (``failures.severity``
-#: exists in every database).
-VERSION = 2
+#: exists in every database); 3: the corpus layer's ``narrative_conflicts`` table.
+VERSION = 3
 
 
 class SchemaVersionError(RuntimeError):
@@ -119,6 +119,8 @@ CORPUS_TABLES: tuple[Table, ...] = (
     _t("claim_conflicts", _CLAIMS),
     _t("timeline", "story_id VARCHAR, date VARCHAR, precision VARCHAR, date_text VARCHAR, relative BOOLEAN, "
        "article_id VARCHAR, statement VARCHAR, start INTEGER, end INTEGER"),
+    _t("narrative_conflicts", "conflict_id VARCHAR, kind VARCHAR, story_id VARCHAR, topic VARCHAR, domain VARCHAR, "
+       "side VARCHAR, article_id VARCHAR, outlet VARCHAR, label VARCHAR, score DOUBLE, published VARCHAR, fine JSON"),
 )
 
 #: Human corrections imported from Label Studio, beside (never over) model output.
@@ -158,8 +160,15 @@ def _upgrade_1(con: Any) -> None:
         con.execute("ALTER TABLE failures ADD COLUMN severity VARCHAR DEFAULT 'error'")
 
 
+def _upgrade_2(con: Any) -> None:
+    """2 -> 3: a database the corpus layer wrote before gets the (empty) narrative conflicts table, so its
+    corpus results read as complete until the next corpus run fills it."""
+    if _has_table(con, "stories"):
+        con.execute(TABLES["narrative_conflicts"].create_sql())
+
+
 #: UPGRADES[n] takes a database from version n to n + 1.
-UPGRADES: dict[int, Callable[[Any], None]] = {1: _upgrade_1}
+UPGRADES: dict[int, Callable[[Any], None]] = {1: _upgrade_1, 2: _upgrade_2}
 
 
 def open_schema(con: Any, *, read_only: bool) -> int:
