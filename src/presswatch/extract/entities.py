@@ -15,14 +15,16 @@ from typing import Any, Collection, Iterator, Sequence
 from ..attrs import EntityAttrs
 from ..model import Annotation, Article
 from ..nlp.models import lemma
-from ..nlp.stage import is_english
+from ..nlp.stage import can_run
 from ..options import Options
 from . import quotemarks
 from .names import canonical_names, merge_surnames, trim_tokens, unique_surnames, variant_names
 from .speakers import ORG_HEADS
 from .resources import NAME_LABELS, NAME_TITLES, PERSON, ROLE_NOUNS, SPEECH_VERBS, TITLE_QUALIFIERS
 
-_RELABEL_FROM = frozenset({"ORG", "PRODUCT", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART"})
+#: Labels kept outside English: ours, and MISC (French WikiNER's events, works, products: nlp/languages.py).
+_OTHER_LABELS = NAME_LABELS | {"MISC"}
+_RELABEL_FROM = frozenset({"ORG", "PRODUCT", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART", "MISC"})
 _POSSESSIVES = frozenset({"his", "her", "its", "their"})
 _TITLE_STOP_POS = frozenset({"DET", "PRON", "VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "PUNCT", "SPACE"})
 
@@ -54,11 +56,17 @@ def _char_span(doc: Any, i: int, j: int) -> tuple[int, int]:
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
 
 
-def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
-    """(token start, token end, label) of each named entity, trimmed to the name."""
+def _raw_mentions(doc: Any, language: str = "en") -> list[tuple[int, int, str]]:
+    """(token start, token end, label) of each named entity, trimmed to the name.
+
+    Outside English a name may start lower-case when a capitalised word is in it (French
+    "ministère de la Défense"), and a reporting verb is not looked for (the verbs are English).
+    """
+    english = language == "en"
+    labels = NAME_LABELS if english else _OTHER_LABELS
     out = []
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in labels:
             continue
         toks = [t for t in ent]
         for k, t in enumerate(toks):
@@ -67,19 +75,29 @@ def _raw_mentions(doc: Any) -> list[tuple[int, int, str]]:
                 break
         if not toks:
             continue
-        i, j = trim_tokens([t.text for t in toks], ent.label_)
+        i, j = trim_tokens([t.text for t in toks], ent.label_, language)
         if i >= j:
             continue
         a, b = toks[i].i, toks[j - 1].i + 1
-        while a < b - 1 and doc[a].pos_ == "VERB" and lemma(doc[a]).lower() in SPEECH_VERBS:
+        while english and a < b - 1 and doc[a].pos_ == "VERB" and lemma(doc[a]).lower() in SPEECH_VERBS:
             a += 1  # "Said Ellis: ...": the reporting verb the tagger folded into the name
         text = doc[a:b].text
-        if ent.label_ != "NORP" and not any(t.pos_ == "PROPN" for t in doc[a:b]):
-            continue  # "Exiled", "Whichever": a capitalised word the tagger took for a name
-        if not (text[:1].isupper() or text[:1].isdigit()) or any(c in text for c in "‚Ä¬\n"):
+        if ent.label_ != "NORP" and not any(t.pos_ == "PROPN" or not english and _capital_inside(t) for t in doc[a:b]):
+            # "Exiled", "Whichever": a capitalised word the tagger took for a name. Outside English the
+            # small taggers miss proper nouns ("Géorgie" a NOUN): a capital inside a sentence counts too.
+            continue
+        capital = text[:1].isupper() or text[:1].isdigit()
+        if not english and not capital:
+            capital = ent.label_ != PERSON and any(t.text[:1].isupper() for t in doc[a:b])
+        if not capital or any(c in text for c in "‚Ä¬\n"):
             continue
         out.append((a, b, ent.label_))
     return out
+
+
+def _capital_inside(t: Any) -> bool:
+    """A capitalised word that does not start its sentence or line (so is capitalised as a name)."""
+    return t.text[:1].isupper() and not t.is_sent_start and t.i > 0 and "\n" not in t.nbor(-1).text_with_ws
 
 
 def title_of(doc: Any, i: int, j: int) -> Title | None:
@@ -197,10 +215,19 @@ def _typed_by_context(
     return out
 
 
-def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]] | None = None) -> Iterator[Mention]:
-    """Every entity and resolved role mention of a parsed article, in text order."""
+def find(
+    doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]] | None = None, language: str = "en",
+) -> Iterator[Mention]:
+    """Every entity and resolved role mention of a parsed article, in text order.
+
+    In another language (its pipeline's entities, labels already renamed to ours by the nlp stage)
+    the language-neutral rules apply: trimming to the name, one canonical per person (a surname
+    joins the article's one full name ending with it), spellings and acronyms joined. The English
+    rules (a name's type from its sentence, titles, role mentions such as "the minister") do not.
+    """
     text = doc.text if text is None else text
-    raw = _raw_mentions(doc)
+    english = language == "en"
+    raw = _raw_mentions(doc, language)
     names = {(a, b): doc[a:b].text for a, b, _ in raw}
     canon = canonical_names(names[(a, b)] for a, b, label in raw if label == PERSON)
     full_by_surname = unique_surnames(c for c in canon.values() if len(c.split()) > 1)
@@ -213,7 +240,8 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
             mentions.append((a, b, PERSON, full_by_surname[name]))
         else:
             mentions.append((a, b, label, name))
-    mentions = _typed_by_context(doc, mentions, set(full_by_surname) | set(full_by_surname.values()))
+    if english:
+        mentions = _typed_by_context(doc, mentions, set(full_by_surname) | set(full_by_surname.values()))
     # one name spelt two ways in the article, an acronym of a name it spells out: one canonical
     for group in (frozenset({PERSON}), _RELABEL_FROM):
         joined = variant_names([c for _, _, label, c in mentions if label in group])
@@ -224,6 +252,11 @@ def find(doc: Any, text: str | None = None, paragraphs: Sequence[tuple[int, int]
             mentions.append((t.i, t.i + 1, PERSON, full_by_surname[t.text]))
             covered.add(t.i)
     mentions.sort()
+    if not english:
+        for a, b, label, c in mentions:
+            s, e = _char_span(doc, a, b)
+            yield Mention(s, e, label, doc[a:b].text, c, tokens=(a, b))
+        return
     titles: dict[str, list[Title]] = {}
     mention_titles: dict[tuple[int, int], Title] = {}
     for a, b, label, c in mentions:
@@ -272,8 +305,8 @@ class EntityStage:
     def __call__(self, articles: list[Article]) -> None:
         found: list[tuple[Article, list[Mention]]] = []
         for article in articles:
-            if is_english(article):
-                found.append((article, list(find(article.doc, article.text, article.paragraphs))))
+            if can_run(article, EntityAttrs.layer):  # records why not on the article
+                found.append((article, list(find(article.doc, article.text, article.paragraphs, article.language or "en"))))
         merged = merge_surnames(m.canonical for _, ms in found for m in ms if m.label == PERSON)
         for article, ms in found:
             for m in ms:

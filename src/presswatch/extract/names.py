@@ -19,18 +19,41 @@ from .resources import HONORIFICS, NAME_TITLES
 
 #: Tokens trimmed from either end of any entity span.
 _EDGE_JUNK = frozenset({"'s", "’s", "'", "’", "s", '"', "“", "”", "‘", "(", ")", "[", "]", "-", "—", "–", ",", ".", ":", ";"})
+#: The same in any language: quote marks of other languages too.
+_EDGE_MARKS = frozenset({"'", "’", '"', "“", "”", "‘", "«", "»", "„", "‚", "‹", "›", "(", ")", "[", "]", "-", "—", "–", ",", ".", ":", ";"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
+#: Language -> (articles, honorifics and titles) dropped from the front of a name in that language.
+#: English's are the resources' (HONORIFICS, NAME_TITLES); a language missing here trims only marks.
+_LEADING: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "fr": (
+        frozenset({"le", "la", "les", "l'", "l’"}),
+        frozenset({"m.", "mm.", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr", "président", "présidente",
+                   "ministre", "général", "générale", "premier", "première", "chancelier", "chancelière"}),
+    ),
+}
 
-def trim_tokens(words: Sequence[str], label: str) -> tuple[int, int]:
-    """Index range of the name inside an entity's tokens: no article, title, possessive or shouting."""
+
+def trim_tokens(words: Sequence[str], label: str, language: str = "en") -> tuple[int, int]:
+    """Index range of the name inside an entity's tokens: no article, title, possessive or shouting.
+
+    Articles, honorifics and titles are the language's ("the", "Mr", "President" are English's);
+    quote marks and brackets are trimmed in any language.
+    """
+    if language != "en":
+        articles, titles = _LEADING.get(language, (frozenset(), frozenset()))
+        return _trim(words, label, articles, _EDGE_MARKS, lambda w: w.lower() in titles)
+    return _trim(words, label, _ARTICLES, _EDGE_JUNK, lambda w: w.lower() in HONORIFICS or w.lower() in NAME_TITLES)
+
+
+def _trim(words: Sequence[str], label: str, articles: frozenset[str], junk: frozenset[str], title: Any) -> tuple[int, int]:
     i, j = 0, len(words)
-    while i < j and (words[i].lower() in _ARTICLES or words[i] in _EDGE_JUNK):
+    while i < j and (words[i].lower() in articles or words[i] in junk):
         i += 1
-    while j > i and (words[j - 1] in _EDGE_JUNK or words[j - 1].lower() in {"'s", "’s"}):
+    while j > i and (words[j - 1] in junk or words[j - 1].lower() in {"'s", "’s"}):
         j -= 1
     if label == "PERSON":
-        while j - i > 1 and (words[i].lower() in HONORIFICS or words[i].lower() in NAME_TITLES):
+        while j - i > 1 and title(words[i]):
             i += 1
         # "Sergei Lavrov STORMS": a headline word in capitals glued to a name
         while j - i > 1 and words[j - 1].isupper() and len(words[j - 1]) > 2 and not words[i].isupper():
