@@ -17,7 +17,8 @@ from ..attrs import sql_select
 from ..model import Annotation
 from .read import ids_param
 
-__all__ = ["ArticleMeta", "OutletCount", "SpeakerCount", "PersonMention", "Browse"]
+__all__ = ["ArticleMeta", "OutletCount", "SpeakerCount", "PersonMention", "NarrativeCount", "NarrativeArticle", "RoleCount",
+           "Browse"]
 
 _META = "a.id, a.title, a.outlet, a.published, a.url"
 #: Quotes with their typed attrs as columns (speaker, cue, ...).
@@ -67,6 +68,54 @@ class PersonMention:
     annotation: Annotation
     span: str | None
     article: ArticleMeta
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeCount:
+    """How many articles of one group (an outlet, a week, a story) push a narrative (``Other``: none)."""
+
+    group: str | None  # the outlet (None: unknown), the week's Monday (YYYY-MM-DD; None: undated) or the story id
+    label: str
+    domain: str | None
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeArticle:
+    """An article that pushes a narrative, with the score and the sub-narratives it was given."""
+
+    article: ArticleMeta
+    score: float | None
+    subnarratives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCount:
+    """How one outlet casts one entity: a main role, on how many mentions in how many articles."""
+
+    entity: str  # the corpus's canonical name (entity_aliases folds the spellings articles used)
+    outlet: str | None
+    role: str  # Protagonist, Antagonist or Innocent
+    mentions: int
+    articles: int
+    fine: tuple[str, ...]  # the fine roles given, most often first
+
+
+#: Narrative annotations with their typed attrs (domain, subnarratives) as columns.
+NARRATIVES_SQL = f"(SELECT n.*, {sql_select('narrative', 'n.attrs')} FROM annotations n WHERE n.layer = 'narrative')"
+#: The Monday of an article's publication week (NULL when undated or unreadable).
+WEEK_SQL = "strftime(date_trunc('week', try_cast(substr(a.published, 1, 10) AS DATE)), '%Y-%m-%d')"
+#: What a narrative count is grouped by.
+NARRATIVE_GROUPS = {"outlet": "a.outlet", "week": WEEK_SQL, "story": "s.story_id"}
+
+
+def roles_sql(aliases: bool) -> str:
+    """Role annotations with the entity's corpus name (``entity``), its fine roles and the article's outlet."""
+    name = "coalesce(al.canonical, n.r_canonical)" if aliases else "n.r_canonical"
+    join = "LEFT JOIN entity_aliases al ON al.name = n.r_canonical " if aliases else ""
+    return (f"(SELECT n.article_id, n.label, n.score, n.r_canonical AS spelled, {name} AS entity, n.r_fine AS fine, "
+            f"a.outlet FROM (SELECT n.*, {sql_select('role', 'n.attrs', prefix='r_')} FROM annotations n "
+            f"WHERE n.layer = 'role') n JOIN articles a ON a.id = n.article_id {join})")
 
 
 def _meta(row: Sequence[Any]) -> ArticleMeta:
@@ -180,3 +229,68 @@ class Browse:
         return [r[0] for r in self.con.execute(
             f"SELECT n.speaker AS sp, count(*) AS c FROM {QUOTES_SQL} n WHERE n.speaker IS NOT NULL "
             "GROUP BY sp ORDER BY c DESC, sp LIMIT ?", [limit]).fetchall()]
+
+    # -- narratives and roles ---------------------------------------------------------------------
+    def _has(self, table: str) -> bool:
+        return self.con.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' "
+                                "AND table_name = ?", [table]).fetchone() is not None
+
+    def narratives_by(self, group: str) -> list[NarrativeCount]:
+        """Articles pushing each narrative per ``group``: "outlet", "week" (its Monday) or "story" (empty
+        before the corpus layer ran); most articles first, then by group and label."""
+        if group not in NARRATIVE_GROUPS:
+            raise ValueError(f"narratives are counted by {', '.join(NARRATIVE_GROUPS)}, not {group!r}")
+        join = ""
+        if group == "story":
+            if not self._has("story_articles"):
+                return []
+            join = "JOIN story_articles s ON s.article_id = a.id "
+        key = NARRATIVE_GROUPS[group]
+        return [NarrativeCount(g, label, domain, int(c)) for g, label, domain, c in self.con.execute(
+            f"SELECT {key} AS g, n.label, any_value(n.domain), count(DISTINCT n.article_id) AS c FROM {NARRATIVES_SQL} n "
+            f"JOIN articles a ON a.id = n.article_id {join}GROUP BY g, n.label ORDER BY c DESC, g NULLS LAST, n.label"
+        ).fetchall()]
+
+    def narrative_articles(self, label: str, *, outlet: str | None = None, week: str | None = None,
+                           story: str | None = None, limit: int = 500) -> list[NarrativeArticle]:
+        """The articles pushing a narrative (only those of ``outlet``, of the week starting ``week`` or of
+        ``story`` when given), latest first."""
+        where, params = ["n.label = ?"], [label]
+        for value, sql in ((outlet, "a.outlet = ?"), (week, f"{WEEK_SQL} = ?")):
+            if value:
+                where.append(sql)
+                params.append(value)
+        if story:
+            if not self._has("story_articles"):
+                return []
+            where.append("n.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+            params.append(story)
+        rows = self.con.execute(
+            f"SELECT {_META}, n.score, n.subnarratives FROM {NARRATIVES_SQL} n JOIN articles a ON a.id = n.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?", [*params, limit]
+        ).fetchall()
+        return [NarrativeArticle(_meta(r[:-2]), r[-2], tuple(r[-1] or ())) for r in rows]
+
+    def roles_by_outlet(self, entity: str | None = None) -> list[RoleCount]:
+        """How each outlet casts each entity (only ``entity``, case-insensitive, by its corpus name or a
+        spelling an article used): "who calls Zelensky a villain and who a hero" is
+        ``roles_by_outlet("Volodymyr Zelensky")``. By entity, then most mentions first."""
+        where, params = "", []
+        if entity:  # a spelling stands for the entity it folds into: every spelling of that entity counts
+            where = ("WHERE r.entity IN (SELECT q.entity FROM roles q WHERE lower(q.entity) = lower(?) "
+                     "OR lower(q.spelled) = lower(?)) ")
+            params = [entity, entity]
+        rows = self.con.execute(
+            f"WITH roles AS {roles_sql(self._has('entity_aliases'))} "
+            "SELECT r.entity, r.outlet, r.label, count(*) AS m, count(DISTINCT r.article_id), flatten(list(r.fine)) "
+            f"FROM roles r {where}"
+            "GROUP BY r.entity, r.outlet, r.label ORDER BY r.entity, m DESC, r.outlet NULLS LAST, r.label", params
+        ).fetchall()
+        out = []
+        for name, outlet, role, mentions, articles, fine in rows:
+            counts: dict[str, int] = {}
+            for f in fine or ():
+                counts[f] = counts.get(f, 0) + 1
+            out.append(RoleCount(name, outlet, role, int(mentions), int(articles),
+                                 tuple(sorted(counts, key=lambda f: (-counts[f], f)))))
+        return out
