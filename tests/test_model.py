@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from presswatch.model import Annotation, Article, Removed, content_id, paragraph_offsets
+from presswatch.model import SCHEMA_VERSION, Annotation, Article, Removed, content_id, paragraph_offsets
 
 
 def test_model_json_round_trip_keeps_every_field():
@@ -14,7 +14,15 @@ def test_model_json_round_trip_keeps_every_field():
     a.record_error("rhetoric.v1", ValueError("boom"))
     back = Article.from_json(a.to_json())
     assert back == a
-    assert json.loads(a.to_json())["schema_version"] == 1
+    assert json.loads(a.to_json())["schema_version"] == SCHEMA_VERSION == 2
+
+
+def test_model_reads_a_version_1_line_without_unsupported():
+    d = Article.create("a", "Plain text.").to_dict()
+    d["schema_version"] = 1
+    del d["unsupported"]
+    back = Article.from_dict(d)
+    assert back.unsupported == {} and back.text == "Plain text."
 
 
 def test_model_id_is_derived_from_content_not_path():

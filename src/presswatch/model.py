@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Iterable, Iterator, Mapping
 
-SCHEMA_VERSION = 1
+#: The articles.jsonl line format. 1: the first; 2: ``unsupported`` (layer -> why it could not run on
+#: the article's language). A version-1 line reads as an article with nothing recorded unsupported.
+SCHEMA_VERSION = 2
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -98,6 +98,7 @@ class Store:
                 json.dumps([[s, e] for s, e in a.paragraphs]),
                 json.dumps([r.to_dict() for r in a.removed], ensure_ascii=False),
                 json.dumps([e.to_dict() for e in a.errors], ensure_ascii=False),
+                json.dumps(a.unsupported, ensure_ascii=False),
             )
             for a in articles
         ]

@@ -43,7 +43,7 @@ def span_text_sql(ann: str = "n", article: str = "a") -> str:
 
 def article_from_row(row: Sequence[Any], annotations: list[Annotation]) -> Article:
     """An Article from a row of ARTICLE_COLUMNS and its annotations."""
-    (aid, source_path, url, outlet, title, published, language, text, paragraphs, removed, errors) = row
+    (aid, source_path, url, outlet, title, published, language, text, paragraphs, removed, errors, unsupported) = row
     return Article(
         id=aid,
         source_path=source_path,
@@ -56,6 +56,7 @@ def article_from_row(row: Sequence[Any], annotations: list[Annotation]) -> Artic
         paragraphs=[(int(s), int(e)) for s, e in json.loads(paragraphs or "[]")],
         removed=[Removed.from_dict(r) for r in json.loads(removed or "[]")],
         errors=[StageError.from_dict(e) for e in json.loads(errors or "[]")],
+        unsupported={str(k): str(v) for k, v in json.loads(unsupported or "{}").items()},
         annotations=annotations,
     )
 

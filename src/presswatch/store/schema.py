@@ -17,8 +17,9 @@ __all__ = [
 
 #: The database schema version (not ``presswatch.SCHEMA_VERSION``, which versions articles.jsonl).
 #: 1: the first stamped databases; 2: every table is created from this module (``failures.severity``
-#: exists in every database); 3: the corpus layer's ``narrative_conflicts`` table.
-VERSION = 3
+#: exists in every database); 3: the corpus layer's ``narrative_conflicts`` table; 4: ``articles.unsupported``
+#: (layer -> why it could not run on the article's language).
+VERSION = 4
 
 
 class SchemaVersionError(RuntimeError):
@@ -82,7 +83,7 @@ CORE_TABLES: tuple[Table, ...] = (
     _t(
         "articles",
         "id VARCHAR, source_path VARCHAR, url VARCHAR, outlet VARCHAR, title VARCHAR, published VARCHAR, "
-        "language VARCHAR, text VARCHAR, paragraphs JSON, removed JSON, errors JSON, "
+        "language VARCHAR, text VARCHAR, paragraphs JSON, removed JSON, errors JSON, unsupported JSON, "
         "analysed_at TIMESTAMP DEFAULT current_timestamp",
         ("id",),
     ),
@@ -167,8 +168,15 @@ def _upgrade_2(con: Any) -> None:
         con.execute(TABLES["narrative_conflicts"].create_sql())
 
 
+def _upgrade_3(con: Any) -> None:
+    """3 -> 4: articles get ``unsupported`` (empty: an article stored before ran every layer its
+    presswatch had for its language, and recorded none as unable to run)."""
+    if _has_table(con, "articles") and "unsupported" not in _columns(con, "articles"):
+        con.execute("ALTER TABLE articles ADD COLUMN unsupported JSON DEFAULT '{}'")
+
+
 #: UPGRADES[n] takes a database from version n to n + 1.
-UPGRADES: dict[int, Callable[[Any], None]] = {1: _upgrade_1, 2: _upgrade_2}
+UPGRADES: dict[int, Callable[[Any], None]] = {1: _upgrade_1, 2: _upgrade_2, 3: _upgrade_3}
 
 
 def open_schema(con: Any, *, read_only: bool) -> int:
