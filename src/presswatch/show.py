@@ -76,14 +76,17 @@ AMBIGUOUS_SHOWN = 10
 
 
 def article_list(rows: list["ArticleMeta"], title: str) -> Table:
-    """Ids with their date, outlet and title (for --list and an ambiguous prefix)."""
-    table = Table(title=title, title_justify="left", expand=True)
+    """Ids with their date, language, outlet and title (for --list and an ambiguous prefix)."""
+    # no outer edge padding: the five columns fit an 80-column terminal with a title of 24 characters
+    table = Table(title=title, title_justify="left", expand=True, pad_edge=False)
     table.add_column("id", style="bold", no_wrap=True)
     table.add_column("published", no_wrap=True)
+    table.add_column("lang", no_wrap=True)
     table.add_column("outlet")
     table.add_column("title")
     for m in rows:
-        table.add_row(m.id, escape((m.published or "undated")[:10]), escape(m.outlet or "—"), escape(m.title or "(untitled)"))
+        table.add_row(m.id, escape((m.published or "undated")[:10]), escape(m.language or "?"), escape(m.outlet or "—"),
+                      escape(m.title or "(untitled)"))
     return table
 
 
@@ -131,7 +134,7 @@ def show(article_id: str | None, db: Path, list_ids: bool, layers: tuple[str, ..
             by_layer[ann.layer].append(ann)
     header = [
         f"[bold]{escape(article.title or '(untitled)')}[/bold]",
-        f"id {article.id} · {escape(article.outlet or 'unknown outlet')} · {escape(article.published or 'undated')} · language {article.language or '?'}",
+        f"id {article.id} · {escape(article.outlet or 'unknown outlet')} · {escape(article.published or 'undated')} · language {escape(article.language or '?')}",
         f"source {escape(article.source_path)}" + (f" · {escape(article.url)}" if article.url else ""),
     ]
     header += [f"also read from {escape(p)}" for p in sources if p != article.source_path]

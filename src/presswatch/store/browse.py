@@ -17,10 +17,10 @@ from ..attrs import sql_select
 from ..model import Annotation
 from .read import ids_param
 
-__all__ = ["ArticleMeta", "OutletCount", "SpeakerCount", "PersonMention", "NarrativeCount", "NarrativeArticle", "RoleCount",
+__all__ = ["ArticleMeta", "LanguageCount", "OutletCount", "SpeakerCount", "PersonMention", "NarrativeCount", "NarrativeArticle", "RoleCount",
            "Browse"]
 
-_META = "a.id, a.title, a.outlet, a.published, a.url"
+_META = "a.id, a.title, a.outlet, a.published, a.url, a.language"
 #: Quotes with their typed attrs as columns (speaker, cue, ...).
 QUOTES_SQL = f"(SELECT n.*, {sql_select('quote', 'n.attrs')} FROM annotations n WHERE n.layer = 'quote')"
 #: Who an annotation is about: the quote's or the claim's speaker, or the entity's canonical name.
@@ -40,6 +40,15 @@ class ArticleMeta:
     outlet: str | None
     published: str | None
     url: str | None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageCount:
+    """A language code as stored (None: not identified) and how many articles are in it."""
+
+    language: str | None
+    articles: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +128,7 @@ def roles_sql(aliases: bool) -> str:
 
 
 def _meta(row: Sequence[Any]) -> ArticleMeta:
-    return ArticleMeta(*row[:5])
+    return ArticleMeta(*row[:6])
 
 
 class Browse:
@@ -140,10 +149,12 @@ class Browse:
         rows = self.con.execute(f"SELECT {_META} FROM articles a WHERE a.id IN ({ids_param})", [wanted]).fetchall()
         return {r[0]: _meta(r) for r in rows}
 
-    def recent(self, limit: int) -> list[ArticleMeta]:
-        """The latest articles by publication date, then by when they were analysed."""
+    def recent(self, limit: int, *, language: str | None = None) -> list[ArticleMeta]:
+        """The latest articles by publication date, then by when they were analysed (``language``: only those)."""
+        where, params = ("WHERE a.language = ? ", [language]) if language else ("", [])
         return [_meta(r) for r in self.con.execute(
-            f"SELECT {_META} FROM articles a ORDER BY a.published DESC NULLS LAST, a.analysed_at DESC LIMIT ?", [limit]
+            f"SELECT {_META} FROM articles a {where}ORDER BY a.published DESC NULLS LAST, a.analysed_at DESC LIMIT ?",
+            [*params, limit],
         ).fetchall()]
 
     def counts(self) -> tuple[int, int, int]:
@@ -200,7 +211,7 @@ class Browse:
         return [
             PersonMention(Annotation(layer, label, start, end, score, json.loads(attrs or "{}")), span, _meta(r))
             for r in rows
-            for layer, label, start, end, score, attrs, span in [r[5:]]
+            for layer, label, start, end, score, attrs, span in [r[6:]]
         ]
 
     # -- search filters (the words are matched by presswatch.store.search) ---------------------------
@@ -221,8 +232,13 @@ class Browse:
 
     def languages(self) -> list[str]:
         """Every identified language, by code."""
-        return [r[0] for r in self.con.execute(
-            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY language").fetchall()]
+        return [c.language for c in self.language_counts() if c.language is not None]
+
+    def language_counts(self) -> list[LanguageCount]:
+        """Articles per language, most first (ties by code; the unidentified last)."""
+        return [LanguageCount(code, int(n)) for code, n in self.con.execute(
+            "SELECT language, count(*) AS n FROM articles GROUP BY language "
+            "ORDER BY language IS NULL, n DESC, language").fetchall()]
 
     def quoted_names(self, limit: int) -> list[str]:
         """Speakers by how often they are quoted (the search page's person filter)."""

@@ -6,15 +6,16 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..attrs import ClaimAttrs, QuoteAttrs
-from ..store.browse import ArticleMeta
+from ..nlp.languages import LAYERS as LANGUAGE_LAYERS, name as language_name
+from ..store.browse import ArticleMeta, Browse
 from .corpus import CorpusView
 from .db import Database
 from .highlight import SPAN_LAYERS, technique_class, technique_color
 from .schemas import (
     AnnotationOut, ArticleDetail, ArticlePage, ArticleRef, ClaimRow, Conflict, ConflictClaim,
-    ConflictsPage, Counts, LegendItem, OutletRow, Overview, PersonPage, PersonRow, QuoteRow,
+    ConflictsPage, Counts, LanguageRow, LegendItem, OutletRow, Overview, PersonPage, PersonRow, QuoteRow,
     RemovedOut, StoryPage, StoryRow,
-    TechniqueByOutlet, TimelineEntry,
+    TechniqueByOutlet, TimelineEntry, UnsupportedLayer,
 )
 from .security import safe_url
 
@@ -23,11 +24,20 @@ if TYPE_CHECKING:
     from ..model import Article
 
 UNKNOWN_OUTLET = "(unknown outlet)"
+#: How an article whose language was not identified is listed.
+UNKNOWN_LANGUAGE = "not identified"
 
 
 def ref(m: ArticleMeta) -> ArticleRef:
     """An article's ref, its URL only when it is a plain http(s) address."""
-    return ArticleRef(id=m.id, title=m.title, outlet=m.outlet, published=m.published, url=safe_url(m.url))
+    return ArticleRef(id=m.id, title=m.title, outlet=m.outlet, published=m.published, url=safe_url(m.url),
+                      language=m.language)
+
+
+def language_rows(browse: Browse) -> list[LanguageRow]:
+    """The corpus's languages with their article counts and names, most articles first."""
+    return [LanguageRow(code=c.language, name=language_name(c.language) if c.language else UNKNOWN_LANGUAGE,
+                        articles=c.articles) for c in browse.language_counts()]
 
 
 def refs(db: Database, ids: Iterable[str]) -> dict[str, ArticleRef]:
@@ -76,8 +86,9 @@ def technique_by_outlet(db: Database, outlets: list[OutletRow]) -> TechniqueByOu
                              colors=[technique_color(t) for t in techniques])
 
 
-def overview(db: Database, corpus: CorpusView) -> Overview:
-    """Counts, outlets, most-quoted people, the largest stories, techniques by outlet, conflicts."""
+def overview(db: Database, corpus: CorpusView, language: str | None = None) -> Overview:
+    """Counts, outlets, most-quoted people, the largest stories, techniques by outlet, conflicts;
+    the article list narrowed to ``language`` when given."""
     browse = db.browse()
     layers = browse.layer_counts()
     outlets = [OutletRow(outlet=o.outlet or UNKNOWN_OUTLET, articles=o.articles, first=o.first, last=o.last)
@@ -86,7 +97,7 @@ def overview(db: Database, corpus: CorpusView) -> Overview:
     stories = sorted(corpus.stories, key=lambda g: -len(g.articles))[:12]
     known = refs(db, [a.article for g in stories for a in g.articles]
                  + [c.article for k in corpus.conflicts for c in k.claims if c.article])
-    recent = [ref(m) for m in browse.recent(15)]
+    recent = [ref(m) for m in browse.recent(15, language=language)]
     n_articles, n_outlets, n_failures = browse.counts()
     return Overview(
         counts=Counts(
@@ -105,6 +116,8 @@ def overview(db: Database, corpus: CorpusView) -> Overview:
         technique_by_outlet=technique_by_outlet(db, outlets),
         conflicts=[_conflict(c, known) for c in corpus.conflicts[:8]],
         recent=recent,
+        languages=language_rows(browse),
+        language=language,
     )
 
 
@@ -120,6 +133,14 @@ def annotations_of(article: "Article") -> list[AnnotationOut]:
         )
         for n in anns
     ]
+
+
+def unsupported_layers(article: "Article") -> list[UnsupportedLayer]:
+    """The layers that did not run on the article (Article.unsupported), in pipeline order."""
+    order = {layer: k for k, layer in enumerate(("parse", *LANGUAGE_LAYERS))}
+    found = getattr(article, "unsupported", None) or {}  # a reader that does not store it yet gives none
+    return [UnsupportedLayer(layer=str(layer), reason=str(reason))
+            for layer, reason in sorted(found.items(), key=lambda kv: (order.get(kv[0], len(order)), str(kv[0])))]
 
 
 def resolve_article_id(db: Database, article_id: str) -> str | None:
@@ -142,8 +163,10 @@ def article_page(db: Database, corpus: CorpusView, article_id: str) -> ArticlePa
     known = refs(db, dup_ids + story_ids)
     return ArticlePage(
         article=ArticleDetail(
-            **ref(ArticleMeta(art.id, art.title, art.outlet, art.published, art.url)).model_dump(),
-            language=art.language, source_path=art.source_path, text=text, paragraphs=list(art.paragraphs),
+            **ref(ArticleMeta(art.id, art.title, art.outlet, art.published, art.url, art.language)).model_dump(),
+            language_name=language_name(art.language) if art.language else None,
+            unsupported=unsupported_layers(art),
+            source_path=art.source_path, text=text, paragraphs=list(art.paragraphs),
             removed=[RemovedOut(text=str(x.text), reason=str(x.reason)) for x in art.removed],
             errors=[{"stage": str(x.stage), "message": str(x.message)} for x in art.errors],
         ),

@@ -15,6 +15,15 @@ class ArticleRef(BaseModel):
     outlet: str | None = None
     published: str | None = None
     url: str | None = Field(None, description="The article's URL when it is a plain http(s) address, else null.")
+    language: str | None = Field(None, description="The article's language code (ISO 639-1), null when not identified.")
+
+
+class LanguageRow(BaseModel):
+    """A language of the corpus with its article count (the language filters' choices)."""
+
+    code: str | None = Field(description="ISO 639-1 code as stored; null for articles whose language was not identified.")
+    name: str
+    articles: int
 
 
 class Counts(BaseModel):
@@ -82,6 +91,8 @@ class Overview(BaseModel):
     technique_by_outlet: TechniqueByOutlet
     conflicts: list[Conflict]
     recent: list[ArticleRef]
+    languages: list[LanguageRow] = Field([], description="Articles per language.")
+    language: str | None = Field(None, description="The language the article list is narrowed to (?lang=), if any.")
 
 
 class AnnotationOut(BaseModel):
@@ -99,8 +110,17 @@ class RemovedOut(BaseModel):
     reason: str
 
 
+class UnsupportedLayer(BaseModel):
+    """A layer that did not run on this article, and why (its language has no model for it)."""
+
+    layer: str
+    reason: str
+
+
 class ArticleDetail(ArticleRef):
-    language: str | None = None
+    language_name: str | None = Field(None, description="The language's English name.")
+    unsupported: list[UnsupportedLayer] = Field(
+        [], description="Layers that did not run for this article's language: empty there means not analysed, not nothing found.")
     source_path: str | None = None
     text: str
     paragraphs: list[tuple[int, int]] = []
@@ -123,6 +143,8 @@ class ArticlePage(BaseModel):
     duplicates: list[ArticleRef]
     story: StoryRow | None = None
     story_articles: list[ArticleRef] = []
+    narratives: "ArticleNarratives | None" = Field(
+        None, description="The narratives the article pushes and the roles it casts (null: no such layer stored).")
 
 
 class QuoteRow(BaseModel):
@@ -148,6 +170,7 @@ class PersonPage(BaseModel):
     claims: list[ClaimRow]
     mentioned_in: list[ArticleRef]
     aliases: list[str] = Field([], description="Other spellings that resolve to this name.")
+    roles: list["RoleRow"] = Field([], description="How each outlet casts this person: main role, mentions, articles.")
 
 
 class TimelineEntry(BaseModel):
@@ -198,7 +221,7 @@ class SearchPage(BaseModel):
     outlets: list[str]
     techniques: list[str]
     people: list[str]
-    languages: list[str] = []
+    languages: list[LanguageRow] = []
 
 
 class AnalyzePage(BaseModel):
@@ -207,3 +230,107 @@ class AnalyzePage(BaseModel):
     stages: list[str]
     message: str | None = None
     article_ids: list[str] = []
+
+
+# -- narratives and roles (SemEval-2025 Task 10 layers; web/narratives.py builds these) ---------------
+class NarrativeOut(BaseModel):
+    """A narrative an article pushes, with its score and sub-narratives."""
+
+    label: str
+    domain: str | None = None
+    score: float | None = None
+    subnarratives: list[str] = []
+    href: str = Field(description="The Narratives page listing the articles that push it.")
+
+
+class CastMention(BaseModel):
+    """A mention the article casts in a role."""
+
+    entity: str
+    text: str | None = None
+    role: str
+    fine: list[str] = []
+    score: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class ArticleNarratives(BaseModel):
+    """The narrative and role layers of one article."""
+
+    narratives: list[NarrativeOut] = []
+    note: str | None = Field(None, description="Why no narrative is listed: the article is about neither domain, "
+                                               "or the layer did not run on it (and why).")
+    ran: bool = Field(description="Whether the narrative layer ran on this article.")
+    cast: list[CastMention] = Field([], description="Each mention cast in a role, in text order.")
+
+
+class RoleRow(BaseModel):
+    """How one outlet casts one entity."""
+
+    entity: str
+    outlet: str
+    role: str
+    mentions: int
+    articles: int
+    fine: list[str] = []
+
+
+class NarrativeGrid(BaseModel):
+    """Articles pushing each narrative per group (an outlet or a week): the plot's data."""
+
+    groups: list[str]
+    narratives: list[str]
+    counts: list[list[int]] = Field(description="counts[i][j]: articles of group i pushing narrative j.")
+    colors: list[str] = Field([], description="The plot colour of each narrative.")
+
+
+class NarrativeRow(BaseModel):
+    label: str
+    domain: str | None = None
+    articles: int
+    outlets: int
+    href: str
+
+
+class NarrativeArticleRow(BaseModel):
+    article: ArticleRef
+    score: float | None = None
+    subnarratives: list[str] = []
+
+
+class NarrativeStance(BaseModel):
+    article: ArticleRef | None = None
+    outlet: str | None = None
+    label: str
+    score: float | None = None
+    fine: list[str] = []
+
+
+class NarrativeConflictOut(BaseModel):
+    """Outlets of one story on opposite sides (docs/data-model.md: narrative_conflicts)."""
+
+    kind: str = Field(description="role: one entity cast Protagonist and Antagonist; narrative: a narrative one "
+                                  "side pushes and the other, pushing another of its domain, does not.")
+    topic: str
+    domain: str | None = None
+    story: StoryRow | None = None
+    side: list[NarrativeStance]
+    other: list[NarrativeStance]
+
+
+class NarrativeFilters(BaseModel):
+    narrative: str | None = None
+    outlet: str | None = None
+    week: str | None = None
+
+
+class NarrativesPage(BaseModel):
+    narratives: list[NarrativeRow] = Field(description="Every narrative, most articles first (Other: about neither "
+                                                       "domain or pushing none).")
+    by_outlet: NarrativeGrid
+    by_week: NarrativeGrid
+    filters: NarrativeFilters
+    articles: list[NarrativeArticleRow] = Field([], description="The articles of the chosen narrative (and outlet, week).")
+    conflicts: list[NarrativeConflictOut] = []
+    roles: list[RoleRow] = Field([], description="Entities cast opposite ways by different outlets, by outlet.")

@@ -9,11 +9,13 @@ from typing import Annotated
 from fastapi import FastAPI, HTTPException, Query
 
 from ...store.search import MAX_QUERY_CHARS, TOKENIZER, SearchIndex, SearchQueryError
-from ..queries import ref
+from ..queries import language_rows, ref
 from ..schemas import SearchFilters, SearchHit, SearchPage, SnippetPart
 from . import AppState, register_page
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: A language filter's value: an ISO 639 code, optionally with a region or script ("pt", "pt-BR").
+LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 SEARCH_LIMIT = 50
 BACKEND = (f"SQLite FTS5 full-text index (fts5, tokenizer '{TOKENIZER}': words match their stems, accents "
            "ignored), ranked by BM25 with title words weighted up")
@@ -44,7 +46,16 @@ def search(pw: AppState, f: SearchFilters) -> SearchPage:
                 for h in result.hits if h.id in meta]
     return SearchPage(filters=f, total=total, hits=hits, error=error, backend=BACKEND,
                       outlets=browse.outlet_names(), techniques=browse.labels("technique"),
-                      people=browse.quoted_names(50), languages=browse.languages())
+                      people=browse.quoted_names(50), languages=language_rows(browse))
+
+
+def check_language(value: str | None, name: str = "lang") -> str | None:
+    """A language filter's value, or None when not set (422 when it is not a language code)."""
+    if not value:
+        return None
+    if not LANG_RE.match(value):
+        raise HTTPException(422, f"{name} must be a language code such as en or ru")
+    return value
 
 
 def context(
@@ -59,6 +70,7 @@ def context(
     sort: Annotated[str, Query(description="relevance or date")] = "relevance",
     from_: Annotated[str | None, Query(alias="from", description="Short for date_from")] = None,
     to: Annotated[str | None, Query(description="Short for date_to")] = None,
+    lang: Annotated[str | None, Query(description="Short for language")] = None,
 ) -> SearchPage:
     """The hits for a query and filters (422 for a malformed date; a query that cannot be read
     gives a page whose ``error`` says why)."""
@@ -66,10 +78,11 @@ def context(
     for name, d in (("date_from", date_from), ("date_to", date_to)):
         if d and not DATE_RE.match(d):
             raise HTTPException(422, f"{name} must look like 2022-09-30")
+    language = check_language(language, "language") or check_language(lang)
     f = SearchFilters(
         # an over-long query is refused with a message; only its start is kept to show in the box
         q=q if len(q) <= MAX_QUERY_CHARS else q[: MAX_QUERY_CHARS + 1], outlet=outlet or None,
-        date_from=date_from or None, date_to=date_to or None, language=language or None,
+        date_from=date_from or None, date_to=date_to or None, language=language,
         technique=technique or None, person=person or None, sort=sort or "relevance",
     )
     return pw.db.memo(("search", f.model_dump_json()), lambda: search(pw, f))
