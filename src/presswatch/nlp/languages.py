@@ -143,3 +143,16 @@ def capability_table(codes: tuple[str, ...] | None = None) -> str:
         cells = " | ".join("yes" if layer in caps else "–" for layer in LAYERS)
         rows.append(f"| {name(code)} ({code}) | {parse} | {cells} |")
     return "\n".join(rows)
+
+
+#: The markers around the generated capability table in docs/data-model.md.
+TABLE_START = "<!-- capability table: generated from presswatch/nlp/languages.py by docs/gen_languages.py -->"
+TABLE_END = "<!-- end of capability table -->"
+
+
+def with_capability_table(page: str) -> str:
+    """``page`` with the text between the table markers replaced by :func:`capability_table`."""
+    start, end = page.find(TABLE_START), page.find(TABLE_END)
+    if start < 0 or end < start:
+        raise ValueError("the page has no capability table markers")
+    return page[: start + len(TABLE_START)] + "\n" + capability_table() + "\n" + page[end:]

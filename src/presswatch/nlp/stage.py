@@ -53,6 +53,9 @@ class NlpStage:
     name: str = "nlp.spacy.v1"
     #: language -> its pipeline, for the other languages seen so far (loaded on first use)
     others: dict[str, Any] = field(default_factory=dict)
+    #: the language-dependent layers this run's stages write: each article records those its
+    #: language does not support (``Article.unsupported``), with the reason, as soon as its language is known
+    layers: tuple[str, ...] = ()
 
     def __call__(self, articles: list[Article]) -> None:
         groups: dict[str, list[Article]] = {}
@@ -61,6 +64,10 @@ class NlpStage:
                 article.language = detect_language(article.text)
             if article.language is not None and article.text.strip():
                 groups.setdefault(article.language, []).append(article)
+            if article.text.strip():
+                for layer in self.layers:
+                    if not languages.supports(article.language, layer):
+                        article.mark_unsupported(layer, languages.unsupported_reason(article.language, layer))
         english = groups.pop("en", [])
         if english:
             self._parse(self.nlp, english)
@@ -164,8 +171,16 @@ def _cut(text: str, start: int, stop: int, seps: tuple[str, ...]) -> int | None:
 
 
 def make_stage(options: Options) -> NlpStage:
-    """The nlp stage with the run's spaCy model, loaded once."""
-    return NlpStage(nlp=load_spacy(options.spacy_model), batch_size=min(options.batch_size, PARSE_BATCH))
+    """The nlp stage with the run's spaCy model, loaded once; it records on each article which of the
+    run's language-dependent layers cannot run on its language."""
+    from ..registry import STAGES
+
+    written = {layer for name in options.stages if name in STAGES for layer in STAGES[name].assigns}
+    return NlpStage(
+        nlp=load_spacy(options.spacy_model),
+        batch_size=min(options.batch_size, PARSE_BATCH),
+        layers=tuple(layer for layer in languages.LAYERS if layer in written),
+    )
 
 
 def is_english(article: Article) -> bool:
