@@ -5,7 +5,8 @@ Every article's digest (corpus/digest.py: fingerprint, claim records, ...) is co
 articles on their band keys (corpus.duplicates.band_keys: the local run's bands); the candidates are
 checked and grouped by corpus.duplicates.group_fingerprints, as locally. Claims: the claim records
 of every digest are reduced on the driver by corpus.reduce.claim_groups, with each article's
-duplicate group and story, as locally.
+duplicate group and story, as locally. Narrative conflicts: every digest's stances (roles, narratives)
+are reduced on the driver by corpus.reduce.narrative_conflicts with the stories and the alias map.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from presswatch.corpus.claims import with_sentences
 from presswatch.corpus.digest import LAYERS
 from presswatch.corpus.duplicates import Fingerprint, describe_group, group_fingerprints
 from presswatch.corpus.reduce import claim_groups as reduce_claim_groups
-from presswatch.corpus.types import ClaimGroup, DuplicateGroup
+from presswatch.corpus.reduce import narrative_conflicts as reduce_narrative_conflicts
+from presswatch.corpus.types import ClaimGroup, DuplicateGroup, NarrativeConflict
+from presswatch.store.corpus import narrative_conflict_rows
+from presswatch.store.schema import TABLES
 
 from .tables import row_article
 
@@ -101,6 +105,24 @@ def claims_table(spark: Any, groups: Sequence[ClaimGroup]) -> Any:
         rows.append((d["id"], d["kind"], d["topic"], d.get("story"), d.get("note"),
                      json.dumps(d["claims"], ensure_ascii=False)))
     return spark.createDataFrame(rows, CLAIMS_SCHEMA)
+
+
+def narrative_conflicts(inputs: Any, story_of: dict[str, str], aliases: dict[str, str]) -> list[NarrativeConflict]:
+    """Role and narrative conflicts by corpus.reduce.narrative_conflicts over the digests' stances."""
+    from pyspark.sql import functions as F
+
+    def per_article():
+        for r in inputs.filter(F.col("stances").isNotNull()).select("article", "stances").toLocalIterator():
+            yield r["article"], pickle.loads(r["stances"])
+
+    return reduce_narrative_conflicts(per_article(), story_of, aliases)
+
+
+def narrative_conflicts_table(spark: Any, conflicts: Sequence[NarrativeConflict]) -> Any:
+    """The `narrative_conflicts` table, one row per stance, with the columns of the database's table."""
+    schema = ", ".join(f"{c.name} {'double' if c.type == 'DOUBLE' else 'string'}"
+                       for c in TABLES["narrative_conflicts"].columns)
+    return spark.createDataFrame(list(narrative_conflict_rows(conflicts)), schema)
 
 
 def fetch_articles(articles: Any, annotations: Any, ids: Sequence[str], layers: Sequence[str]) -> list[Any]:

@@ -32,13 +32,15 @@ from presswatch.corpus.text import sort_key_published
 from presswatch.corpus.timeline import merge_timeline
 from presswatch.corpus.types import DuplicateGroup, TimelineEntry
 
-from .spark_corpus import claim_groups, claims_table, duplicates_table, near_duplicates
+from .spark_corpus import (
+    claim_groups, claims_table, duplicates_table, narrative_conflicts, narrative_conflicts_table, near_duplicates,
+)
 from .tables import delete_path, row_article
 
 INPUT_SCHEMA = (
     "article string, published string, title string, day string, vector array<float>, names array<string>, "
     "mentions array<int>, lead array<string>, title_phrases array<string>, timeline string, outlet string, "
-    "exact string, size int, hashvalues array<long>, bands array<string>, claim_records binary"
+    "exact string, size int, hashvalues array<long>, bands array<string>, claim_records binary, stances binary"
 )
 TIMELINE_SCHEMA = (
     "array<struct<date:string,precision:string,date_text:string,relative:boolean,statement:string,"
@@ -56,7 +58,8 @@ STREAM_ROWS = 20_000
 
 
 def corpus_tables(articles: Any, annotations: Any, output: str, embedder: str) -> dict[str, int]:
-    """Write `duplicates/`, `stories/`, `claim_conflicts/` and `timeline/` under `output`; returns row counts."""
+    """Write `duplicates/`, `stories/`, `claim_conflicts/`, `timeline/` and `narrative_conflicts/` under `output`;
+    returns row counts."""
     spark = articles.sparkSession
     story_inputs(articles, annotations, embedder).write.mode("overwrite").parquet(f"{output}/_story_inputs")
     inputs = spark.read.parquet(f"{output}/_story_inputs")
@@ -74,11 +77,13 @@ def corpus_tables(articles: Any, annotations: Any, output: str, embedder: str) -
     groups = claim_groups(inputs, articles, annotations, duplicates, story_of)
     claims_table(spark, groups).write.mode("overwrite").parquet(f"{output}/claim_conflicts")
     timeline(inputs, placement).write.mode("overwrite").parquet(f"{output}/timeline")
+    opposed = narrative_conflicts(inputs, story_of, aliases)
+    narrative_conflicts_table(spark, opposed).write.mode("overwrite").parquet(f"{output}/narrative_conflicts")
     for staging in ("_story_inputs", "_placement"):
         delete_path(spark, f"{output}/{staging}")
     return {"duplicate_groups": len(duplicates), "stories": len(states),
             "claim_conflicts": sum(g.kind == "conflict" for g in groups), "claim_groups": len(groups),
-            "timeline": spark.read.parquet(f"{output}/timeline").count()}
+            "timeline": spark.read.parquet(f"{output}/timeline").count(), "narrative_conflicts": len(opposed)}
 
 
 # -- per partition -----------------------------------------------------------------------------
@@ -133,6 +138,7 @@ def input_row(article: Any, vector: Any) -> tuple[Any, ...]:
         json.dumps(entries, ensure_ascii=False), d.fp.outlet,
         d.fp.exact, d.fp.size, d.fp.hashvalues.astype(np.int64).tolist(), band_keys(d.fp.hashvalues),
         pickle.dumps(d.claims) if d.claims else None,  # claim records (ClaimRecord tuple), none: NULL
+        pickle.dumps(d.stances) if any(d.stances) else None,  # roles and narratives (narrative_conflicts.stances)
     )
 
 
