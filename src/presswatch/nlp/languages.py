@@ -59,8 +59,9 @@ LAYERS: tuple[str, ...] = ("entity", "quote", "claim", "technique", "genre", "fr
 #: the other rows belong to their layers' owners.
 LAYER_LANGUAGES: dict[str, frozenset[str]] = {
     "entity": frozenset(PIPELINES),
-    "quote": frozenset({"en"}),
-    "claim": frozenset({"en"}),
+    # quotes and claims: English's parse-based finders, and extract/resources.py LANGS for these
+    "quote": frozenset({"en", "fr", "de", "it", "pl", "ru", "uk", "pt", "bg"}),
+    "claim": frozenset({"en", "fr", "de", "it", "pl", "ru", "uk", "pt", "bg"}),
     "technique": frozenset({"en"}),
     "genre": frozenset({"en"}),
     "frame": frozenset({"en"}),
