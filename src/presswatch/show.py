@@ -16,6 +16,7 @@ from rich.text import Text
 from .attrs import ClaimAttrs, attrs_of
 from .cli import CONTEXT_SETTINGS
 from .model import Annotation, Article
+from .nlp.languages import LAYERS
 
 if TYPE_CHECKING:
     from .store.browse import ArticleMeta
@@ -139,6 +140,13 @@ def show(article_id: str | None, db: Path, list_ids: bool, layers: tuple[str, ..
     ]
     header += [f"also read from {escape(p)}" for p in sources if p != article.source_path]
     console.print(Panel("\n".join(header), expand=True))
+    skipped = [(layer, why) for layer, why in article.unsupported.items() if not layers or layer in layers or layer == "parse"]
+    if skipped:
+        # an empty layer that did not run is never shown as "nothing found"
+        order = {name: i for i, name in enumerate(("parse",) + LAYERS)}
+        console.print(f"[bold]did not run[/bold] on this article's language ({escape(article.language or '?')}):")
+        for layer, why in sorted(skipped, key=lambda lw: (order.get(lw[0], len(order)), lw[0])):
+            console.print(f"  [yellow]{escape(layer)}[/yellow]: {escape(why)}")
     labels = [a for a in by_layer.get("genre", []) + by_layer.get("frame", [])]
     if labels:
         console.print("  ".join(f"[bold]{a.layer}[/bold]: {escape(a.label)}" + (f" ({a.score:.2f})" if a.score is not None else "") for a in labels))
