@@ -16,8 +16,10 @@ from ..attrs import ClaimAttrs
 from .schemas import AnnotationOut
 from .techniques import hover_text, note
 
-#: Span layers drawn in the text, bottom to top.
-SPAN_LAYERS = ("entity", "claim", "quote", "technique")
+#: Span layers drawn in the text, bottom to top (``role``: the part an article casts a named entity in).
+SPAN_LAYERS = ("entity", "role", "claim", "quote", "technique")
+#: The CSS class of each main role on a cast mention.
+ROLE_CLASSES = {"Protagonist": "role-protagonist", "Antagonist": "role-antagonist", "Innocent": "role-innocent"}
 
 #: The 23 persuasion techniques of SemEval-2023 Task 3; each gets a fixed colour class.
 TECHNIQUES = (
@@ -86,6 +88,10 @@ def _tooltip(anns: Iterable[AnnotationOut]) -> str:
             parts.append(f"claim: {claim.modifier or ''} {claim.amount()} {claim.unit or ''}".replace("  ", " "))
         elif a.layer == "entity":
             parts.append(f"{a.label}: {a.attrs.get('canonical') or a.text}")
+        elif a.layer == "role":
+            fine = ", ".join(str(f) for f in a.attrs.get("fine") or ())
+            score = f" {a.score:.2f}" if a.score is not None else ""
+            parts.append(f"cast as {a.label}{f' ({fine})' if fine else ''}{score}")
     return "; ".join(p.strip() for p in parts)
 
 
@@ -123,6 +129,9 @@ def _segment(text: str, active: Sequence[AnnotationOut], links: bool = True) -> 
     techs = [a for a in active if a.layer == "technique"]
     if techs:
         classes.append(technique_class(techs[0].label))
+    role = next((a for a in active if a.layer == "role"), None)
+    if role is not None:
+        classes.append(ROLE_CLASSES.get(role.label, "role-other"))
     ent = next((a for a in active if a.layer == "entity"), None)
     attrs = Markup(' class="{}" title="{}"').format(" ".join(classes), _tooltip(active))
     if techs:
