@@ -1,0 +1,167 @@
+"""Techniques, frames and genre in French, German, Italian, Polish and Russian (SemEval-2023 Task 3).
+
+The English models read the static English encoder's embeddings, which mean nothing in these
+languages, so these models read word and character (char_wb) TF-IDF n-grams of the text instead,
+plus a few counts (length, position, ?, !, quote marks) and the language. They are trained by
+``python -m presswatch.rhetoric.train_multilingual`` into their own bundle (trained/multilingual.joblib)
+beside the English one, and loaded only when a batch holds an article in one of these languages.
+
+Thresholds are tuned per language on out-of-fold probabilities of folds grouped by topic cluster
+(bench/rhetoric_results.md, "Issue 19"): label rates differ between the languages' annotators
+(Polish paragraphs carry 0.95 techniques on average, German 1.96), so one threshold would not fit all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from .classify import MultiLabel, TextFeaturizer
+from .documents import article_lines
+from .features import WORD
+from .models import ModelsMissing
+from .resources import MULTILINGUAL_FOLDERS, TRAINED_DIR
+
+BUNDLE = "multilingual.joblib"
+METRICS = "metrics-multilingual.json"
+#: Bumped whenever the pickled classes change, so `make models` retrains an outdated bundle.
+BUNDLE_VERSION = 1
+#: The languages these models are trained for (ISO 639-1, as the language detector gives them).
+LANGUAGES: tuple[str, ...] = tuple(MULTILINGUAL_FOLDERS)
+
+#: Quote marks of these languages' news (« », „ “, ‚ ‘, " and “ ”): quoting is a cue for Appeal_to_Authority.
+QUOTE_MARKS = re.compile("[\"«»„“”‚‘]")
+
+
+def dense_extras(texts: Sequence[str], positions: Sequence[float], languages: Sequence[str]) -> np.ndarray:
+    """Per text: log length, relative position, ? ! and quote marks, and the language one-hot."""
+    rows = []
+    for t, p, lang in zip(texts, positions, languages):
+        rows.append([math.log1p(len(WORD.findall(t))) / 5, p, float("?" in t), float("!" in t),
+                     float(bool(QUOTE_MARKS.search(t)))] + [float(lang == l) for l in LANGUAGES])
+    return np.array(rows, dtype=np.float32).reshape(len(texts), 5 + len(LANGUAGES))
+
+
+def new_featurizer(max_features: int = 50000, chars: bool = True) -> TextFeaturizer:
+    """Word 1-2-grams and char_wb 2-5-grams: the char n-grams carry inflected forms and shared names.
+    Whole articles (``chars=False``) get word n-grams only: counting the char n-grams of 800 articles
+    cost more than all the paragraph models together."""
+    return TextFeaturizer(word_ngrams=(1, 2), char_ngrams=(2, 5) if chars else None, max_features=max_features)
+
+
+@dataclass
+class TextModel:
+    """A featurizer and a multi-label classifier over its n-grams and the dense extras, with thresholds per
+    language (``thresholds[lang]``; the classifier's own are the fallback)."""
+
+    featurizer: TextFeaturizer
+    clf: MultiLabel
+    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def proba(self, texts: Sequence[str], positions: Sequence[float], languages: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(self.clf.labels)), dtype=np.float32)
+        return self.clf.proba(self.featurizer.transform(list(texts)), dense_extras(texts, positions, languages))
+
+    def decide(self, P: np.ndarray, language: str) -> np.ndarray:
+        thr = self.thresholds.get(language, self.clf.thresholds)
+        return P >= np.array([thr.get(l, 1.01) for l in self.clf.labels], dtype=np.float32)
+
+    def labelled(self, P: np.ndarray, language: str) -> list[list[tuple[str, float]]]:
+        D = self.decide(P, language)
+        return [[(self.clf.labels[j], float(P[i, j])) for j in np.where(D[i])[0]] for i in range(len(P))]
+
+
+def fit_text_model(texts: Sequence[str], positions: Sequence[float], languages: Sequence[str], Y: np.ndarray,
+                   labels: Sequence[str], C: float = 1.0, featurizer: TextFeaturizer | None = None,
+                   max_features: int = 50000, chars: bool = True) -> TextModel:
+    """Train on the given rows (thresholds 0.5 until tuned); ``featurizer`` fitted already, or fitted here."""
+    feat = featurizer or new_featurizer(max_features, chars).fit(list(texts))
+    clf = MultiLabel(tuple(labels), C=C, C_dense=1.0, min_f1=0.2)
+    clf.fit(feat.transform(list(texts)), dense_extras(texts, positions, languages), Y)
+    return TextModel(feat, clf)
+
+
+def positions_of(article_ids: Sequence[str]) -> np.ndarray:
+    """Relative position of every row within its article (rows of one article in order)."""
+    rows: dict[str, list[int]] = {}
+    for i, a in enumerate(article_ids):
+        rows.setdefault(a, []).append(i)
+    pos = np.zeros(len(article_ids), dtype=np.float32)
+    for idx in rows.values():
+        pos[idx] = np.arange(len(idx)) / max(len(idx) - 1, 1)
+    return pos
+
+
+def doc_text(text: str) -> str:
+    """An article as the document models read it: its non-empty lines, title first."""
+    return "\n".join(article_lines(text))
+
+
+@dataclass
+class MultilingualModels:
+    """The paragraph-technique, frame and genre models of each language (one object may serve several)."""
+
+    paragraphs: dict[str, TextModel]
+    frames: dict[str, TextModel]
+    genre: dict[str, tuple[TextFeaturizer, LogisticRegression]]
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+    def supports(self, language: str | None) -> bool:
+        return language in self.paragraphs
+
+    # -- paragraph level ----------------------------------------------------------------------
+    def paragraph_proba(self, texts: Sequence[str], language: str) -> np.ndarray:
+        """Technique probabilities of the paragraphs of one article, in order."""
+        n = len(texts)
+        pos = np.arange(n, dtype=np.float32) / max(n - 1, 1)
+        return self.paragraphs[language].proba(list(texts), pos, [language] * n)
+
+    def paragraph_techniques(self, P: np.ndarray, language: str) -> list[list[tuple[str, float]]]:
+        return self.paragraphs[language].labelled(P, language)
+
+    # -- article level ------------------------------------------------------------------------
+    def frames_of(self, texts: Sequence[str], language: str) -> list[list[tuple[str, float]]]:
+        """The frames of whole article texts (title line first) of one language."""
+        docs = [doc_text(t) for t in texts]
+        model = self.frames[language]
+        return model.labelled(model.proba(docs, [0.0] * len(docs), [language] * len(docs)), language)
+
+    def genre_of(self, texts: Sequence[str], language: str) -> list[tuple[str, float]]:
+        """The genre of whole article texts of one language and its probability."""
+        feat, lr = self.genre[language]
+        P = lr.predict_proba(feat.transform([doc_text(t) for t in texts]))
+        return [(str(lr.classes_[int(np.argmax(p))]), float(np.max(p))) for p in P]
+
+
+_cache: dict[Path, MultilingualModels] = {}
+_lock = threading.Lock()
+
+
+def load_multilingual(folder: Path | None = None) -> MultilingualModels:
+    """The multilingual bundle from ``folder`` (default: the package's trained/ folder), cached per process."""
+    folder = Path(folder or TRAINED_DIR)
+    with _lock:
+        if folder not in _cache:
+            path = folder / BUNDLE
+            if not path.exists():
+                raise ModelsMissing(
+                    f"multilingual rhetoric models are missing ({path} not found): run `make models` "
+                    "(python -m presswatch.rhetoric.train_multilingual) to train them from ../shared/datasets"
+                )
+            import joblib
+
+            models = joblib.load(path)
+            if models.metrics.get("version") != BUNDLE_VERSION:
+                raise ModelsMissing(f"multilingual rhetoric models in {folder} are from an older presswatch: "
+                                    f"run `make models` again (or delete {path})")
+            _cache[folder] = models
+        return _cache[folder]
+
