@@ -16,6 +16,8 @@ from ..web import queries
 from ..web.corpus import load_corpus
 from ..web.db import Database
 from ..web.highlight import palette_css, render_text, technique_class
+from ..web.narratives import chart_svg, narratives_page, role_class, role_rows, with_narratives
+from ..web.schemas import NarrativeFilters
 
 __all__ = ["build_context", "render_html", "write_report"]
 
@@ -30,6 +32,11 @@ def build_context(db: Database, *, title: str = "presswatch report", limit: int 
     totals = Counter({t: sum(row[j] for row in grid.counts) for j, t in enumerate(grid.techniques)})
     ids = reader.article_ids()
     shown = ids if limit is None else ids[:limit]
+    narratives = narratives_page(db, corpus, NarrativeFilters())
+    browse = db.browse()
+    roles: dict[str, list[Any]] = {}
+    for r in role_rows(db):
+        roles.setdefault(r.entity, []).append(r)
     return {
         "title": title,
         "generated": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -39,7 +46,13 @@ def build_context(db: Database, *, title: str = "presswatch report", limit: int 
         "techniques": [(label, n, technique_class(label)) for label, n in totals.most_common()],
         "stories": [queries.story_page(db, corpus, s.id) for s in corpus.stories],
         "conflicts": queries.conflicts_page(db, corpus).conflicts,
-        "articles": [queries.article_page(db, corpus, aid) for aid in shown],
+        "articles": [with_narratives(db, queries.article_page(db, corpus, aid)) for aid in shown],
+        # the web app's Narratives page, each narrative's articles (linked inside the report) and the
+        # roles each outlet casts each person in
+        "narratives": narratives,
+        "narrative_articles": {n.label: [queries.ref(a.article) for a in browse.narrative_articles(n.label)]
+                               for n in narratives.narratives},
+        "roles": roles,
         "palette_css": palette_css(),
     }
 
@@ -57,6 +70,8 @@ def render_html(context: dict[str, Any]) -> str:
     )
     env.filters["num"] = format_number
     env.globals["render_text"] = render_text
+    env.globals["narrative_chart"] = chart_svg
+    env.globals["role_class"] = role_class
     env.globals["reasons"] = lambda removed: sorted(Counter(r.reason for r in removed).items())
     return env.get_template("report.html").render(**context)
 
