@@ -24,7 +24,7 @@ from .tables import delete_path
 ANALYSED_SCHEMA = (
     "id string, source_path string, url string, outlet string, title string, published string, "
     "language string, text string, paragraphs array<array<int>>, removed string, errors string, "
-    "annotations string, failure_stage string, failure_reason string"
+    "unsupported string, annotations string, failure_stage string, failure_reason string"
 )
 ANNOTATION_SCHEMA = "array<struct<layer:string,label:string,start:int,end:int,score:double,attrs:string>>"
 
@@ -69,6 +69,7 @@ def analyse_rows(rows: list[tuple[str, bytes]], stages: tuple[str, ...], max_byt
                     "paragraphs": [[s, e] for s, e in a.paragraphs],
                     "removed": json.dumps([r.to_dict() for r in a.removed], ensure_ascii=False),
                     "errors": json.dumps([e.to_dict() for e in a.errors], ensure_ascii=False),
+                    "unsupported": json.dumps(a.unsupported, ensure_ascii=False),
                     "annotations": json.dumps(
                         [
                             {"layer": n.layer, "label": n.label, "start": n.start, "end": n.end, "score": n.score,
@@ -85,7 +86,7 @@ def analyse_rows(rows: list[tuple[str, bytes]], stages: tuple[str, ...], max_byt
 
 def _failure_row(f: Any) -> dict[str, Any]:
     row: dict[str, Any] = {k: None for k in ("id", "url", "outlet", "title", "published", "language", "text",
-                                              "paragraphs", "removed", "errors", "annotations")}
+                                              "paragraphs", "removed", "errors", "unsupported", "annotations")}
     row.update(source_path=f.source_path, failure_stage=f.stage, failure_reason=f.reason)
     return row
 
