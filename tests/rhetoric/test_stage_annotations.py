@@ -51,11 +51,13 @@ def test_stage_adds_valid_annotations(stage):
     assert all(f.label in FRAMES and f.start is None for f in article.layer("frame"))
 
 
-def test_stage_skips_non_english(stage):
-    article = Article.create("<test>", "Die Reform ist ein Verrat an allen Familien.", title=None)
-    article.language = "de"
+def test_stage_skips_languages_without_models(stage):
+    # German and the other languages of the multilingual bundle are covered: tests/rhetoric/test_multilingual_stage_languages.py
+    article = Article.create("<test>", "La reforma es una traición a todas las familias.", title=None)
+    article.language = "es"
     stage([article])
     assert article.annotations == []
+    assert set(article.unsupported) == {"technique", "genre", "frame"}
 
 
 def test_stage_is_fast_on_an_800_word_article(stage):

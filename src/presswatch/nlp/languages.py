@@ -55,6 +55,10 @@ NO_BLANK: frozenset[str] = frozenset({"be", "ka", "kk", "sw", "ja", "ko", "vi", 
 #: The layers that depend on the article's language, in pipeline order.
 LAYERS: tuple[str, ...] = ("entity", "quote", "claim", "technique", "genre", "frame", "narrative", "role")
 
+#: The rhetoric layers' languages: English (its own bundle) and the multilingual bundle's
+#: (rhetoric/multilingual.LANGUAGES, trained on the SemEval-2023 multilingual data).
+RHETORIC_LANGUAGES: frozenset[str] = frozenset({"en", "fr", "de", "it", "pl", "ru"})
+
 #: Layer -> the languages it runs on. ``entity`` is every language with a packaged pipeline;
 #: the other rows belong to their layers' owners.
 LAYER_LANGUAGES: dict[str, frozenset[str]] = {
@@ -62,9 +66,9 @@ LAYER_LANGUAGES: dict[str, frozenset[str]] = {
     # quotes and claims: English's parse-based finders, and extract/resources.py LANGS for these
     "quote": frozenset({"en", "fr", "de", "it", "pl", "ru", "uk", "pt", "bg"}),
     "claim": frozenset({"en", "fr", "de", "it", "pl", "ru", "uk", "pt", "bg"}),
-    "technique": frozenset({"en"}),
-    "genre": frozenset({"en"}),
-    "frame": frozenset({"en"}),
+    "technique": RHETORIC_LANGUAGES,
+    "genre": RHETORIC_LANGUAGES,
+    "frame": RHETORIC_LANGUAGES,
     "narrative": frozenset(),
     "role": frozenset(),
 }

@@ -1,8 +1,10 @@
-"""The rhetoric stage: techniques per paragraph (localised to a span where the tagger finds one), genre, frames."""
+"""The rhetoric stage: techniques per paragraph (localised to a span where the tagger finds one), genre, frames;
+English with the English bundle, fr/de/it/pl/ru with the multilingual one, other languages marked unsupported."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -13,7 +15,9 @@ from ..options import Options
 from .embed import encode_fast
 from .features import WORD, doc_vector
 from .resources import FUNCTION_WORDS
+from ..nlp import languages
 from .models import Models, load_models
+from .multilingual import LANGUAGES as MULTILINGUAL_LANGUAGES, MultilingualModels, load_multilingual
 
 
 def _content(fragment: str) -> bool:
@@ -127,17 +131,61 @@ def _place_hits(models: Models, text: str, paragraphs: Sequence[tuple[int, int]]
     return hits
 
 
+def find_rhetoric_multilingual(models: MultilingualModels, language: str,
+                               items: Sequence[tuple[str, Sequence[tuple[int, int]], str | None]]) -> list[Rhetoric]:
+    """Techniques, genre and frames of articles in one of the multilingual bundle's languages.
+
+    No span tagger is trained for these languages: a technique lands on its whole paragraph
+    (trigger None), which is what the paragraph-level gold of the train data supports.
+    """
+    out: list[Rhetoric] = []
+    for text, paragraphs, title in items:
+        lines = ([title] if title else []) + [text[s:e] for s, e in paragraphs]
+        P = models.paragraph_proba(lines, language)[len(lines) - len(paragraphs):]
+        hits = [TechniqueHit(label, paragraphs[i][0], paragraphs[i][1], score, i, None)
+                for i, found in enumerate(models.paragraph_techniques(P, language))
+                for label, score in sorted(found, key=lambda t: -t[1])]
+        full = f"{title}\n\n{text}" if title else text
+        out.append((hits, models.genre_of([full], language)[0], models.frames_of([full], language)[0]))
+    return out
+
+
+#: The layers this stage adds; each is marked unsupported on an article whose language has no model for it.
+LAYERS = ("technique", "genre", "frame")
+
+
 @dataclass
 class RhetoricStage:
-    """Adds `technique`, `genre` and `frame` annotations to English articles."""
+    """Adds `technique`, `genre` and `frame` annotations to English articles (the English bundle) and to
+    French, German, Italian, Polish and Russian ones (the multilingual bundle, loaded on first need)."""
 
     models: Models
     name: str = "rhetoric.v1"
+    multilingual_folder: Path | None = None
+    _multilingual: MultilingualModels | None = field(default=None, init=False, repr=False)
+
+    def multilingual(self) -> MultilingualModels:
+        if self._multilingual is None:
+            self._multilingual = load_multilingual(self.multilingual_folder)
+        return self._multilingual
 
     def __call__(self, articles: list[Article]) -> None:
         todo = [a for a in articles if a.language == "en" and a.text.strip()]
         items = [(a.text, a.paragraphs or paragraph_offsets(a.text), a.title) for a in todo]
-        for article, (hits, (genre, gscore), frames) in zip(todo, find_rhetoric_batch(self.models, items)):
+        results = list(zip(todo, find_rhetoric_batch(self.models, items)))
+        by_language: dict[str, list[Article]] = {}
+        for a in articles:
+            if a.language == "en" or not a.text.strip():
+                continue
+            if a.language in MULTILINGUAL_LANGUAGES:
+                by_language.setdefault(a.language, []).append(a)
+            else:
+                for layer in LAYERS:
+                    a.mark_unsupported(layer, languages.unsupported_reason(a.language, layer))
+        for lang, group in by_language.items():
+            items = [(a.text, a.paragraphs or paragraph_offsets(a.text), a.title) for a in group]
+            results += zip(group, find_rhetoric_multilingual(self.multilingual(), lang, items))
+        for article, (hits, (genre, gscore), frames) in results:
             for h in hits:
                 article.add(Annotation("technique", h.label, h.start, h.end, round(h.score, 4),
                                        TechniqueAttrs(paragraph=h.paragraph, trigger=h.trigger).to_dict()))
@@ -147,5 +195,6 @@ class RhetoricStage:
 
 
 def make_stage(options: Options) -> RhetoricStage:
-    """Load the trained models once; fails with 'run make models' when they are missing."""
-    return RhetoricStage(load_models(options.rhetoric_models))
+    """Load the trained English models once (fails with 'run make models' when they are missing); the
+    multilingual ones are loaded from the same folder when the first article in their languages comes."""
+    return RhetoricStage(load_models(options.rhetoric_models), multilingual_folder=options.rhetoric_models)
