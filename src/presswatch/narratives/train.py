@@ -1,0 +1,179 @@
+"""Train the narrative model from the SemEval-2025 Task 10 train data: `python -m presswatch.narratives.train`.
+
+One model over the five train languages (it validated better than English alone: bench/narratives_results.md),
+plus the taxonomy's own sub-narrative names as pseudo documents and PTC train articles (2017-2019
+news with no war or climate words) as examples of articles about neither domain. Out-of-fold
+predictions (5 folds by document) tune the thresholds; their scores are saved beside the bundle
+(trained/narratives_metrics.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..nlp.static import encoder_id
+from .classify import NEITHER, NarrativeModel, Proba, Thresholds, TrainDoc, domain_of, fit
+from .data import LANGUAGES, OTHER, load_language, taxonomy
+from .features import encode_docs
+from .resources import TRAINED_DIR
+from .semeval import samples_f1
+
+log = logging.getLogger("presswatch.narratives.train")
+
+BUNDLE = "narratives.joblib"
+METRICS = "narratives_metrics.json"
+#: Bumped whenever the pickled classes change, so `make models` retrains an outdated bundle.
+BUNDLE_VERSION = 1
+
+#: Hyper-parameters of the shipped model (chosen by bench/narratives_cv.py).
+PARAMS = {"lam": 1.0, "folds": 5, "pseudo_weight": 1.0, "neither_docs": 150, "seed": 0}
+
+#: A PTC article that mentions these is not used as an example of "neither domain".
+IN_DOMAIN = re.compile(
+    r"ukrain|kyiv|kiev|crimea|donbas|zelensk|putin|kremlin|nato|russia|climate|global warming|carbon|emission"
+    r"|greenhouse|fossil|renewable|co2|paris agreement|ipcc", re.I)
+
+
+def language_docs(code: str) -> list[TrainDoc]:
+    """The labelled documents of one train language; the domain from the id, else from the labels."""
+    lang = load_language(code)
+    out = []
+    for doc_id, n in sorted(lang.narratives.items()):
+        doc = lang.documents.get(doc_id)
+        if doc is None:
+            continue
+        domains = {domain_of(c) for c in n.coarse} - {None}
+        domain = doc.domain or (domains.pop() if len(domains) == 1 else None)
+        out.append(TrainDoc(doc.text, n.coarse, n.fine, domain, code))
+    return out
+
+
+def pseudo_docs(weight: float) -> list[TrainDoc]:
+    """The taxonomy's sub-narrative names as tiny documents labelled with themselves and their parent."""
+    _, fine = taxonomy()
+    out = []
+    for f in fine:
+        if f == OTHER or f.endswith(": Other"):
+            continue
+        coarse = f.rpartition(": ")[0]
+        text = f.split(": ", 1)[1].replace(":", ".")
+        out.append(TrainDoc(text, (coarse,), (f,), domain_of(f), "taxonomy", weight))
+    return out
+
+
+def neither_docs(n: int, seed: int = 0) -> list[TrainDoc]:
+    """Up to ``n`` PTC train articles with no war or climate words: articles about neither domain."""
+    from ..rhetoric.data import load_ptc2020
+
+    arts = load_ptc2020().articles
+    ok = sorted(a for a, t in arts.items() if not IN_DOMAIN.search(t))
+    rng = np.random.default_rng(seed)
+    pick = sorted(rng.choice(ok, size=min(n, len(ok)), replace=False)) if ok else []
+    return [TrainDoc(arts[a], (OTHER,), (OTHER,), NEITHER, "ptc") for a in pick]
+
+
+def all_docs(languages: Sequence[str] = LANGUAGES, params: dict = PARAMS) -> list[TrainDoc]:
+    docs = [d for code in languages for d in language_docs(code)]
+    return docs + pseudo_docs(params["pseudo_weight"]) + neither_docs(params["neither_docs"], params["seed"])
+
+
+def folds_of(docs: Sequence[TrainDoc], k: int, seed: int = 0) -> np.ndarray:
+    """A fold number per document (-1: always trained on, never scored: pseudo documents)."""
+    rng = np.random.default_rng(seed)
+    f = rng.permutation(len(docs)) % k
+    return np.array([-1 if d.language == "taxonomy" else int(x) for d, x in zip(docs, f)])
+
+
+def labels() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    coarse, fine = taxonomy()
+    return tuple(c for c in coarse if c != OTHER), tuple(f for f in fine if f != OTHER)
+
+
+def scores(model: NarrativeModel, docs: Sequence[TrainDoc], P: Proba, idx: Sequence[int],
+           t: Thresholds | None = None) -> dict[str, float]:
+    """Coarse and fine samples-F1 of the decided predictions of documents ``idx``."""
+    found = model.decide(P.rows(idx), t)
+    gold_c = {i: set(docs[i].coarse) for i in idx}
+    gold_f = {i: set(docs[i].fine) for i in idx}
+    pred_c = {i: {f.label for f in fs} for i, fs in zip(idx, found)}
+    pred_f = {i: {s for f in fs for s in f.subnarratives} for i, fs in zip(idx, found)}
+    return {"coarse": samples_f1(gold_c, pred_c).f1, "fine": samples_f1(gold_f, pred_f).f1}
+
+
+def tune(model: NarrativeModel, docs: Sequence[TrainDoc], P: Proba, idx: Sequence[int]) -> Thresholds:
+    """Thresholds that maximise coarse + fine samples-F1 of the out-of-fold predictions of ``idx``."""
+    best, best_t = -1.0, Thresholds()
+    for tc in np.arange(0.1, 0.61, 0.05):
+        for tf in (0.2, 0.3, 0.4, 0.5):
+            t = Thresholds(round(float(tc), 2), tf, 0.5)
+            s = scores(model, docs, P, idx, t)
+            if s["coarse"] + s["fine"] > best:
+                best, best_t = s["coarse"] + s["fine"], t
+    return best_t
+
+
+def train(out: Path = TRAINED_DIR, params: dict = PARAMS) -> NarrativeModel:
+    """Cross-validate, tune the thresholds out of fold, fit on everything and save under ``out``."""
+    t0 = time.time()
+    docs = all_docs(params=params)
+    vecs = encode_docs([d.text for d in docs])
+    folds = folds_of(docs, params["folds"], params["seed"])
+    log.info("%d train documents; %d-fold out-of-fold predictions", len(docs), params["folds"])
+    coarse, fine = labels()
+    model, P = fit(docs, coarse, fine, folds, lam=params["lam"], vecs=vecs)
+    scored = [i for i, d in enumerate(docs) if d.language in LANGUAGES]
+    model.thresholds = tune(model, docs, P, scored)
+    metrics: dict[str, object] = {"version": BUNDLE_VERSION, "params": params, "static_encoder": encoder_id(),
+                                  "thresholds": vars(model.thresholds)}
+    for code in LANGUAGES:
+        idx = [i for i in scored if docs[i].language == code]
+        metrics[f"cv_{code}"] = {k: round(v, 4) for k, v in scores(model, docs, P, idx).items()}
+    neither = [i for i, d in enumerate(docs) if d.domain == NEITHER]
+    found = model.decide(P.rows(neither))
+    metrics["cv_neither_domain_none"] = round(float(np.mean([f[0].domain is None for f in found])), 4)
+    metrics["train_seconds"] = round(time.time() - t0, 1)
+    out.mkdir(parents=True, exist_ok=True)
+    import joblib
+
+    tmp = out / (BUNDLE + ".tmp")
+    joblib.dump(model, tmp, compress=3)
+    tmp.replace(out / BUNDLE)
+    (out / METRICS).write_text(json.dumps(metrics, indent=2))
+    log.info("saved %s: %s (%.0fs)", out / BUNDLE, metrics, time.time() - t0)
+    return model
+
+
+def _current(folder: Path) -> bool:
+    """Whether ``folder`` holds a narrative bundle trained by this version of the code."""
+    try:
+        metrics = json.loads((folder / METRICS).read_text())
+    except (OSError, ValueError):
+        return False
+    return ((folder / BUNDLE).exists() and metrics.get("version") == BUNDLE_VERSION
+            and metrics.get("static_encoder") == encoder_id())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m presswatch.narratives.train", description=__doc__.splitlines()[0])
+    parser.add_argument("--if-missing", action="store_true", help="do nothing when the trained bundle exists")
+    parser.add_argument("--out", type=Path, default=TRAINED_DIR, help="folder for the trained bundle")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    if args.if_missing and _current(args.out):
+        log.info("trained narrative model already in %s", args.out)
+        return 0
+    train(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
