@@ -169,11 +169,13 @@ class Database:
 
     # -- corpus results -----------------------------------------------------------------------
     def corpus_section(self, name: str) -> list[dict[str, Any]]:
-        """One section of the corpus results (``duplicates``, ``stories``, ``claim_conflicts``, ``timeline``)
-        in corpus.json's shape, read from the database's corpus tables (empty when that layer has not run)."""
+        """One section of the corpus results (``duplicates``, ``stories``, ``claim_conflicts``, ``timeline``,
+        ``narrative_conflicts``) in corpus.json's shape, read from the database's corpus tables (empty when
+        that layer has not run)."""
         read = {
             "duplicates": self.reader.duplicates, "stories": self.reader.stories,
             "claim_conflicts": self.reader.conflicts, "timeline": self.reader.timeline,
+            "narrative_conflicts": self.reader.narrative_conflicts,
         }
         if name not in read:
             raise KeyError(f"no corpus section {name!r}; choose one of: {', '.join(read)}")

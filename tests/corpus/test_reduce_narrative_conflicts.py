@@ -141,6 +141,10 @@ def test_reduce_the_corpus_pass_writes_narrative_conflicts_to_json_and_the_datab
     assert [(s["article"], s["label"]) for s in c["side"]] == [(hero.id, "Protagonist")]
     assert [(s["article"], s["label"]) for s in c["other"]] == [(villain.id, "Antagonist")]
     assert [x.to_dict() for x in stored] == data["narrative_conflicts"]
+    import presswatch
+
+    with presswatch.open(tmp_path / "db.duckdb") as db:
+        assert db.corpus_section("narrative_conflicts") == data["narrative_conflicts"]
 
 
 def test_reduce_in_memory_corpus_gives_the_same_conflicts():

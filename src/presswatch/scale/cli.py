@@ -31,5 +31,5 @@ def spark_analyze(inputs: tuple[str, ...], output: str, master: str | None, stag
                        corpus_embedder=opts.corpus_embedder, files_per_partition=files_per_partition)
     for k, v in counts.items():
         click.echo(f"{k}: {v}")
-    click.echo("wrote Parquet tables articles, annotations, failures, duplicates, claim_conflicts, stories, timeline "
-               f"under {output}")
+    click.echo("wrote Parquet tables articles, annotations, failures, duplicates, claim_conflicts, stories, timeline, "
+               f"narrative_conflicts under {output}")
