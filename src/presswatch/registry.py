@@ -59,6 +59,8 @@ STAGES: dict[str, StageSpec] = {
     "rhetoric.v1": StageSpec(
         "presswatch.rhetoric.stage:make_stage", requires=(LANGUAGE,), assigns=("technique", "genre", "frame")
     ),
+    # SemEval-2025 narratives for en, bg, hi, pt, ru; other languages are marked unsupported
+    "narratives.v1": StageSpec("presswatch.narratives.stage:make_stage", requires=(LANGUAGE,), assigns=("narrative",)),
 }
 
 #: The corpus layer runs once over all stored articles after the per-article stages.
@@ -70,6 +72,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "extract.quotes.v1",
     "extract.claims.v1",
     "rhetoric.v1",
+    "narratives.v1",
 )
 
 

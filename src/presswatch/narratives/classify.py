@@ -45,6 +45,7 @@ class TrainDoc:
     domain: str | None
     language: str
     weight: float = 1.0
+    doc_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -73,13 +73,36 @@ def read_st2(path: Path) -> dict[str, tuple[set[str], set[str]]]:
     return out
 
 
-def score_st2(gold: Path, pred: Path, classes: tuple[Sequence[str], Sequence[str]] | None = None) -> dict[str, dict]:
+@dataclass(frozen=True)
+class St2Score:
+    """Samples-F1 of coarse narratives (the task's F1@coarse) and of sub-narratives (F1@fine)."""
+
+    coarse: SamplesF1
+    fine: SamplesF1
+
+    def to_dict(self) -> dict[str, dict]:
+        return {"coarse": self.coarse.to_dict(), "fine": self.fine.to_dict()}
+
+
+def score_st2(gold: Path, pred: Path, classes: tuple[Sequence[str], Sequence[str]] | None = None) -> St2Score:
     """Coarse and fine samples-F1 of a prediction file against gold (``classes``: the taxonomy)."""
     g, p = read_st2(gold), read_st2(pred)
     coarse_classes, fine_classes = classes if classes is not None else (None, None)
     coarse = samples_f1({d: c for d, (c, _) in g.items()}, {d: c for d, (c, _) in p.items()}, coarse_classes)
     fine = samples_f1({d: f for d, (_, f) in g.items()}, {d: f for d, (_, f) in p.items()}, fine_classes)
-    return {"coarse": coarse.to_dict(), "fine": fine.to_dict()}
+    return St2Score(coarse, fine)
+
+
+def score_st2_files(gold: Path, pred: Path) -> St2Score:
+    """The `semeval score 2025-t10-st2` metric: labels outside the official taxonomy files dropped
+    when the train data (which holds them) is in place, else every label counts."""
+    from .data import taxonomy
+
+    try:
+        classes = taxonomy()
+    except FileNotFoundError:
+        classes = None
+    return score_st2(gold, pred, classes)
 
 
 def st2_line(doc_id: str, found: Sequence[Found]) -> str:

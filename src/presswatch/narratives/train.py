@@ -21,7 +21,7 @@ from typing import Sequence
 import numpy as np
 
 from ..nlp.static import encoder_id
-from .classify import NEITHER, NarrativeModel, Proba, Thresholds, TrainDoc, domain_of, fit
+from .classify import NEITHER, NarrativeModel, Proba, Thresholds, TrainDoc, decide, domain_of, fit
 from .data import LANGUAGES, OTHER, load_language, taxonomy
 from .features import encode_docs
 from .resources import TRAINED_DIR
@@ -53,7 +53,7 @@ def language_docs(code: str) -> list[TrainDoc]:
             continue
         domains = {domain_of(c) for c in n.coarse} - {None}
         domain = doc.domain or (domains.pop() if len(domains) == 1 else None)
-        out.append(TrainDoc(doc.text, n.coarse, n.fine, domain, code))
+        out.append(TrainDoc(doc.text, n.coarse, n.fine, domain, code, doc_id=doc_id))
     return out
 
 
@@ -66,7 +66,7 @@ def pseudo_docs(weight: float) -> list[TrainDoc]:
             continue
         coarse = f.rpartition(": ")[0]
         text = f.split(": ", 1)[1].replace(":", ".")
-        out.append(TrainDoc(text, (coarse,), (f,), domain_of(f), "taxonomy", weight))
+        out.append(TrainDoc(text, (coarse,), (f,), domain_of(f), "taxonomy", weight, doc_id=f))
     return out
 
 
@@ -78,7 +78,7 @@ def neither_docs(n: int, seed: int = 0) -> list[TrainDoc]:
     ok = sorted(a for a, t in arts.items() if not IN_DOMAIN.search(t))
     rng = np.random.default_rng(seed)
     pick = sorted(rng.choice(ok, size=min(n, len(ok)), replace=False)) if ok else []
-    return [TrainDoc(arts[a], (OTHER,), (OTHER,), NEITHER, "ptc") for a in pick]
+    return [TrainDoc(arts[a], (OTHER,), (OTHER,), NEITHER, "ptc", doc_id=f"article{a}") for a in pick]
 
 
 def all_docs(languages: Sequence[str] = LANGUAGES, params: dict = PARAMS) -> list[TrainDoc]:
@@ -98,10 +98,10 @@ def labels() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(c for c in coarse if c != OTHER), tuple(f for f in fine if f != OTHER)
 
 
-def scores(model: NarrativeModel, docs: Sequence[TrainDoc], P: Proba, idx: Sequence[int],
-           t: Thresholds | None = None) -> dict[str, float]:
-    """Coarse and fine samples-F1 of the decided predictions of documents ``idx``."""
-    found = model.decide(P.rows(idx), t)
+def scores(docs: Sequence[TrainDoc], P: Proba, idx: Sequence[int], t: Thresholds) -> dict[str, float]:
+    """Coarse and fine samples-F1 of the decided predictions of documents ``idx`` (rows of P)."""
+    coarse, fine = labels()
+    found = decide(P.rows(idx), coarse, fine, t)
     gold_c = {i: set(docs[i].coarse) for i in idx}
     gold_f = {i: set(docs[i].fine) for i in idx}
     pred_c = {i: {f.label for f in fs} for i, fs in zip(idx, found)}
@@ -109,13 +109,13 @@ def scores(model: NarrativeModel, docs: Sequence[TrainDoc], P: Proba, idx: Seque
     return {"coarse": samples_f1(gold_c, pred_c).f1, "fine": samples_f1(gold_f, pred_f).f1}
 
 
-def tune(model: NarrativeModel, docs: Sequence[TrainDoc], P: Proba, idx: Sequence[int]) -> Thresholds:
+def tune_thresholds(docs: Sequence[TrainDoc], P: Proba, idx: Sequence[int]) -> Thresholds:
     """Thresholds that maximise coarse + fine samples-F1 of the out-of-fold predictions of ``idx``."""
     best, best_t = -1.0, Thresholds()
     for tc in np.arange(0.1, 0.61, 0.05):
         for tf in (0.2, 0.3, 0.4, 0.5):
             t = Thresholds(round(float(tc), 2), tf, 0.5)
-            s = scores(model, docs, P, idx, t)
+            s = scores(docs, P, idx, t)
             if s["coarse"] + s["fine"] > best:
                 best, best_t = s["coarse"] + s["fine"], t
     return best_t
@@ -131,12 +131,12 @@ def train(out: Path = TRAINED_DIR, params: dict = PARAMS) -> NarrativeModel:
     coarse, fine = labels()
     model, P = fit(docs, coarse, fine, folds, lam=params["lam"], vecs=vecs)
     scored = [i for i, d in enumerate(docs) if d.language in LANGUAGES]
-    model.thresholds = tune(model, docs, P, scored)
+    model.thresholds = tune_thresholds(docs, P, scored)
     metrics: dict[str, object] = {"version": BUNDLE_VERSION, "params": params, "static_encoder": encoder_id(),
                                   "thresholds": vars(model.thresholds)}
     for code in LANGUAGES:
         idx = [i for i in scored if docs[i].language == code]
-        metrics[f"cv_{code}"] = {k: round(v, 4) for k, v in scores(model, docs, P, idx).items()}
+        metrics[f"cv_{code}"] = {k: round(v, 4) for k, v in scores(docs, P, idx, model.thresholds).items()}
     neither = [i for i, d in enumerate(docs) if d.domain == NEITHER]
     found = model.decide(P.rows(neither))
     metrics["cv_neither_domain_none"] = round(float(np.mean([f[0].domain is None for f in found])), 4)

@@ -148,10 +148,18 @@ def score_2020_tc(gold: Path, pred: Path) -> Score:
     return tc_micro_f1(read_tc(gold), read_tc(pred))
 
 
+def score_2025_t10_st2(gold: Path, pred: Path):
+    """Samples-F1 of coarse and fine narratives (SemEval-2025 Task 10 subtask 2)."""
+    from ..narratives.semeval import score_st2_files
+
+    return score_st2_files(gold, pred)
+
+
 SCORERS = {
     "2023-st1": score_2023_st1,
     "2023-st2": score_2023_st2,
     "2023-st3": score_2023_st3,
     "2020-si": score_2020_si,
     "2020-tc": score_2020_tc,
+    "2025-t10-st2": score_2025_t10_st2,
 }
