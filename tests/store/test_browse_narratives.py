@@ -64,6 +64,7 @@ def test_browse_narratives_by_outlet_week_and_story(store):
     assert by_week == {("2022-09-19", HOPELESS): 1, ("2022-09-19", PRAISE): 1, ("2022-09-19", CC): 1,
                        ("2022-09-26", PRAISE): 1, ("2022-09-26", HOPELESS): 1, (None, "Other"): 1}
     by_story = {(c.group, c.label): c.articles for c in b.narratives_by("story")}
+    assert {(c.label, c.outlets) for c in b.narratives_by("outlet") if c.group == "RT"} == {(HOPELESS, 1), (PRAISE, 1)}
     assert by_story == {("s1", HOPELESS): 1, ("s1", PRAISE): 1}
     with pytest.raises(ValueError, match="outlet, week, story"):
         b.narratives_by("language")

@@ -87,6 +87,7 @@ class NarrativeCount:
     label: str
     domain: str | None
     articles: int
+    outlets: int = 0  # distinct known outlets among those articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +263,9 @@ class Browse:
                 return []
             join = "JOIN story_articles s ON s.article_id = a.id "
         key = NARRATIVE_GROUPS[group]
-        return [NarrativeCount(g, label, domain, int(c)) for g, label, domain, c in self.con.execute(
-            f"SELECT {key} AS g, n.label, any_value(n.domain), count(DISTINCT n.article_id) AS c FROM {NARRATIVES_SQL} n "
+        return [NarrativeCount(g, label, domain, int(c), int(o)) for g, label, domain, c, o in self.con.execute(
+            f"SELECT {key} AS g, n.label, any_value(n.domain), count(DISTINCT n.article_id) AS c, "
+            f"count(DISTINCT a.outlet) FROM {NARRATIVES_SQL} n "
             f"JOIN articles a ON a.id = n.article_id {join}GROUP BY g, n.label ORDER BY c DESC, g NULLS LAST, n.label"
         ).fetchall()]
 

@@ -21,6 +21,7 @@ from .highlight import ROLE_CLASSES
 from .schemas import (
     ArticleNarratives, ArticlePage, ArticleRef, CastMention, NarrativeArticleRow, NarrativeConflictOut,
     NarrativeFilters, NarrativeGrid, NarrativeOut, NarrativeRow, NarrativesPage, NarrativeStance, RoleRow, StoryRow,
+    StoryNarratives,
 )
 
 if TYPE_CHECKING:
@@ -43,10 +44,10 @@ def role_class(role: str) -> str:
     return ROLE_CLASSES.get(role, "role-other")
 
 
-def narrative_href(label: str, *, outlet: str | None = None, week: str | None = None) -> str:
-    """The Narratives page listing the articles that push ``label`` (of ``outlet``, in ``week``)."""
-    params = {"narrative": label, **({"outlet": outlet} if outlet else {}), **({"week": week} if week else {})}
-    return PATH + "?" + urlencode(params)
+def narrative_href(label: str, *, outlet: str | None = None, week: str | None = None, story: str | None = None) -> str:
+    """The Narratives page listing the articles that push ``label`` (of ``outlet``, in ``week``, in ``story``)."""
+    params = {"narrative": label, "outlet": outlet, "week": week, "story": story}
+    return PATH + "?" + urlencode({k: v for k, v in params.items() if v})
 
 
 def narrative_color(index: int, label: str) -> str:
@@ -137,6 +138,25 @@ def _stance(s: "Stance", known: dict[str, ArticleRef]) -> NarrativeStance:
                            fine=list(s.fine))
 
 
+def _story_row(story) -> StoryRow:  # story: corpus.types.Story
+    return StoryRow(id=story.id, label=story.label or f"story {story.id}", size=len(story.articles),
+                    start=story.start, end=story.end, article_ids=[a.article for a in story.articles])
+
+
+def story_rows(db: Database, corpus: CorpusView) -> list[StoryNarratives]:
+    """Each story whose articles push a narrative, with per narrative the articles and outlets pushing it."""
+    counts: dict[str, list["NarrativeCount"]] = defaultdict(list)
+    for c in db.browse().narratives_by("story"):
+        counts[c.group or ""].append(c)
+    out = []
+    for s in sorted((s for s in corpus.stories if s.id in counts), key=lambda s: (-len(s.articles), s.id)):
+        rows = [NarrativeRow(label=c.label, domain=c.domain, articles=c.articles, outlets=c.outlets,
+                             href=narrative_href(c.label, story=s.id))
+                for c in sorted(counts[s.id], key=lambda c: (c.label == OTHER, -c.articles, c.label))]
+        out.append(StoryNarratives(story=_story_row(s), narratives=rows))
+    return out
+
+
 def conflict_rows(db: Database, corpus: CorpusView, conflicts: Sequence["NarrativeConflict"]) -> list[NarrativeConflictOut]:
     """Narrative conflicts with their articles and stories, as the pages show them."""
     from .queries import refs
@@ -147,9 +167,7 @@ def conflict_rows(db: Database, corpus: CorpusView, conflicts: Sequence["Narrati
         story = corpus.story(c.story) if c.story else None
         out.append(NarrativeConflictOut(
             kind=c.kind, topic=c.topic, domain=c.domain,
-            story=StoryRow(id=story.id, label=story.label or f"story {story.id}", size=len(story.articles),
-                           start=story.start, end=story.end, article_ids=[a.article for a in story.articles])
-            if story else None,
+            story=_story_row(story) if story else None,
             side=[_stance(s, known) for s in c.side], other=[_stance(s, known) for s in c.other],
         ))
     return out
@@ -175,11 +193,13 @@ def narratives_page(db: Database, corpus: CorpusView, filters: NarrativeFilters)
     chosen = []
     if filters.narrative:
         chosen = [NarrativeArticleRow(article=ref(a.article), score=a.score, subnarratives=list(a.subnarratives))
-                  for a in browse.narrative_articles(filters.narrative, outlet=filters.outlet, week=filters.week)]
+                  for a in browse.narrative_articles(filters.narrative, outlet=filters.outlet, week=filters.week,
+                                                     story=filters.story)]
     return NarrativesPage(
         narratives=rows,
         by_outlet=grid(by_outlet, order, label_of=lambda g: g or UNKNOWN_OUTLET),
         by_week=grid(by_week, order, label_of=lambda g: g or UNDATED),
+        by_story=story_rows(db, corpus),
         filters=filters,
         articles=chosen,
         conflicts=conflict_rows(db, corpus, db.reader().narrative_conflicts()),

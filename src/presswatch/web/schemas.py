@@ -319,10 +319,18 @@ class NarrativeConflictOut(BaseModel):
     other: list[NarrativeStance]
 
 
+class StoryNarratives(BaseModel):
+    """The narratives a story's articles push."""
+
+    story: StoryRow
+    narratives: list[NarrativeRow] = Field(description="Per narrative: the story's articles and outlets pushing it.")
+
+
 class NarrativeFilters(BaseModel):
     narrative: str | None = None
     outlet: str | None = None
     week: str | None = None
+    story: str | None = None
 
 
 class NarrativesPage(BaseModel):
@@ -330,6 +338,7 @@ class NarrativesPage(BaseModel):
                                                        "domain or pushing none).")
     by_outlet: NarrativeGrid
     by_week: NarrativeGrid
+    by_story: list[StoryNarratives] = Field([], description="Stories whose articles push a narrative, largest first.")
     filters: NarrativeFilters
     articles: list[NarrativeArticleRow] = Field([], description="The articles of the chosen narrative (and outlet, week).")
     conflicts: list[NarrativeConflictOut] = []

@@ -20,11 +20,12 @@ def context(
     narrative: Annotated[str | None, Query(max_length=300, description="List the articles pushing this narrative")] = None,
     outlet: Annotated[str | None, Query(max_length=300, description="Only this outlet's articles")] = None,
     week: Annotated[str | None, Query(description="Only the week starting this Monday, YYYY-MM-DD")] = None,
+    story: Annotated[str | None, Query(max_length=100, description="Only this story's articles")] = None,
 ) -> NarrativesPage:
     """Counts by outlet and week, the chosen narrative's articles, narrative conflicts (422 for a bad week)."""
     if week and not WEEK_RE.match(week):
         raise HTTPException(422, "week must look like 2022-09-19 (the Monday it starts)")
-    f = NarrativeFilters(narrative=narrative or None, outlet=outlet or None, week=week or None)
+    f = NarrativeFilters(narrative=narrative or None, outlet=outlet or None, week=week or None, story=story or None)
     return pw.db.memo(("narratives", f.model_dump_json()), lambda: narratives_page(pw.db, pw.corpus(), f))
 
 
