@@ -192,7 +192,13 @@ def is_english(article: Article) -> bool:
 
 
 def has_parse(article: Article) -> bool:
-    """Whether the article has a spaCy parse (tokens and sentences) in this run, in any language."""
+    """Whether the article has a spaCy parse (tokens and sentences) in this run, in any language.
+
+    What the parse holds depends on the pipeline (``languages.pipeline_name(article.language)``): a
+    trained one (English, French) has tags, dependencies, entities and lemmas (``models.lemma``); a
+    blank one has tokens, sentences and the lexical flags (``like_num``, ``is_punct``, ...) only: no
+    POS, no dependencies, no entities, empty lemmas.
+    """
     return article.doc is not None
 
 
