@@ -89,8 +89,9 @@ def test_quotes_speakers_guillemets_and_double_quotes(extracted):
     ]
 
 
-def test_quotes_speakers_skip_other_languages(parsed):
-    a = parsed("'Das ist gut,' sagte er.")
-    a.language = "de"
+def test_quotes_speakers_skip_languages_without_resources_and_say_why(parsed):
+    a = parsed("'Esto es bueno,' dijo él.")
+    a.language = "es"  # no quote resources for Spanish (extract/resources.py LANGS)
     QuoteStage()([a])
     assert a.layer("quote") == []
+    assert "Spanish" in a.unsupported["quote"]

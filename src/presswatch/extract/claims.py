@@ -17,18 +17,21 @@ from typing import Any, Iterator, Sequence
 
 from ..attrs import ClaimAttrs
 from ..model import Annotation, Article
-from ..nlp.stage import is_english
+from ..nlp.stage import can_run, is_english
 from ..options import Options
 from . import numbers, quotemarks
 from .resources import (
-    AGE_SUBJECTS, COUNT_NOUNS, DEFINITE, LABEL_NOUNS, MODIFIERS, MONTHS, NAME_LABELS, NON_CLAIM_LABELS, NON_UNITS,
-    TIME_NOUNS,
+    AGE_SUBJECTS, COUNT_NOUNS, COUNTED_KINDS, COUNTED_QUALIFIERS, COUNTED_SUBJECTS, DEFINITE, LABEL_NOUNS, LANGS, MODIFIERS, MONTHS,
+    NAME_LABELS, NON_CLAIM_LABELS, NON_UNITS, TIME_NOUNS,
 )
-from .speakers import EntityIndex, Pronouns, Speaker, is_reporting_verb, resolve, subject_of
+from .speakers import (
+    EntityIndex, Pronouns, Speaker, according_to, is_reporting_verb, plain_speaker, resolve, speech_form, subject_of,
+)
 
 #: Adjectives that stand for the people they describe ("25,000 dead").
 NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "missing", "killed", "homeless", "displaced"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_YEAR_STOP = re.compile(r"^(1[89]\d\d|20\d\d)\.$")
 _MODIFIER_WORDS = sorted((m.split() for m in MODIFIERS), key=len, reverse=True)
 _PRONOUN_LINES = 3
 
@@ -236,9 +239,187 @@ class _Finder:
             )
 
 
+#: Words before a number that make it a label or an ordinal ("№ 3", "Nr. 5", "n° 7").
+_PLAIN_LABELS = frozenset({"№", "no", "no.", "nr", "nr.", "n°", "n.", "nº", "#", "п.", "ст.", "art.", "pkt"})
+#: Short words that join a number to what it counts ("2,5 milioni di euro", "des milliers de personnes").
+_PLAIN_JOINS = frozenset({"de", "d'", "d’", "di", "of", "von", "od", "do"})
+
+
+def _stem_of(word: str, table: dict[str, dict[str, tuple[str, ...]]], lang: str) -> str | None:
+    """The key of ``table`` whose stems in ``lang`` begin ``word`` ("мобилизованы" -> "mobilised")."""
+    low = word.lower()
+    for key, per_lang in table.items():
+        if any(low.startswith(stem) for stem in per_lang.get(lang, ())):
+            return key
+    return None
+
+
+class _PlainFinder:
+    """Numeric claims of an article with tokens and sentences but no parse (see numbers.find_plain):
+    the counted noun is the word after the number, the predicate the nearest event word of the
+    sentence (resources.COUNTED_KINDS), the modifier the words before it, the speaker the quote it
+    sits in, an "according to", or a verb of saying in its sentence."""
+
+    def __init__(self, doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], lang: str,
+                 annotations: Sequence[Annotation]):
+        self.doc, self.text, self.lang = doc, text, lang
+        self.res = LANGS[lang]
+        self.lines = quotemarks.lines_of(text, paragraphs)
+        self.line_starts = [s for s, _ in self.lines]
+        self.index = EntityIndex(annotations)
+        self.quotes = sorted((a for a in annotations if a.layer == "quote" and a.start is not None), key=lambda a: a.start)
+        self.modifiers = sorted((m.split() for m in self.res.modifiers), key=len, reverse=True)
+        self.spoken: list[tuple[int, str]] = [(int(q.start), str(q.attrs["speaker"])) for q in self.quotes  # type: ignore[arg-type]
+                                             if q.attrs.get("speaker")]
+
+    def _previous(self, pos: int) -> tuple[str, bool] | None:
+        before = [(at, who) for at, who in self.spoken if at < pos]
+        return (before[-1][1], False) if before else None
+
+    def sentence(self, first: Any, last: Any) -> tuple[int, int, int, int]:
+        """(start, end, first token, end token) of the sentence holding the number, inside its line;
+        a sentence the sentencizer ended at an abbreviation ("5,5 тыс.") runs on into the next."""
+        doc = self.doc
+        a, b = first.sent.start, last.sent.end
+        while a > 0 and doc[a - 1].text in self.res.abbreviations or a > 1 and doc[a - 1].text == "." \
+                and doc[a - 2].text + "." in self.res.abbreviations:
+            a = doc[a - 1].sent.start
+        while b < len(doc) and (doc[b - 1].text in self.res.abbreviations or b > 1 and doc[b - 1].text == "."
+                                and doc[b - 2].text + "." in self.res.abbreviations):
+            b = doc[b].sent.end
+        # "... mehr als 2019. Nach Angaben ...": a year with its full stop, kept as one token (a
+        # German ordinal to the tokenizer), ends the sentence when a capitalised word follows
+        for x in range(first.i - 1, a - 1, -1):
+            if _YEAR_STOP.match(doc[x].text) and doc[x + 1].text[:1].isupper():
+                a = x + 1
+                break
+        for x in range(last.i + 1, b - 1):
+            if _YEAR_STOP.match(doc[x].text) and doc[x + 1].text[:1].isupper():
+                b = x + 1
+                break
+        k = max(0, bisect.bisect_right(self.line_starts, first.idx) - 1)
+        ls, le = self.lines[k] if self.lines else (0, len(self.text))
+        s = max(ls, doc[a].idx)
+        e = min(le, doc[b - 1].idx + len(doc[b - 1].text))
+        return s, e, a, b
+
+    def _is_claim(self, e: numbers.NumberExpr) -> bool:
+        doc, res = self.doc, self.res
+        if not math.isfinite(e.value):
+            return False
+        first = doc[e.start]
+        nxt = doc[e.end].text.lower() if e.end < len(doc) else ""
+        prv = doc[e.start - 1].text.lower() if e.start > 0 else ""
+        if e.end - e.start == 1 and _YEAR.match(first.text) and e.unit is None:
+            return False
+        if e.high is not None and _YEAR.match(first.text) and e.high <= 2100:
+            return False  # "1990-2000"
+        if e.value < 2 and not any(ch.isdigit() for ch in first.text):
+            return False  # "un", "один", "ein": an article or a pronoun
+        if prv in res.months or any(t.text.lower() in res.months for t in doc[e.end : e.end + 2]):
+            return False  # a date ("21 сентября", "21 de setembro")
+        if e.unit is None and any(t.text.lower() in res.time_nouns for t in doc[e.end : e.end + 2]):
+            return False  # an age, a duration ("zwei ausgefallenen Jahren")
+        if prv == "(" and nxt == ")" and e.unit is None:
+            return False  # "Kommentare (12)": a count on a link or a button
+        if prv in _PLAIN_LABELS or nxt in ("-", "–") and e.end + 1 < len(doc) and doc[e.end + 1].text.lower() in res.time_nouns:
+            return False
+        ent = self.index.at(first.idx)
+        return not (ent is not None and ent.label in NAME_LABELS)
+
+    def _unit(self, e: numbers.NumberExpr) -> tuple[str | None, Any | None]:
+        """(the counted noun as written, the token of an event word right after the number)."""
+        doc = self.doc
+        k = e.end
+        while k < len(doc) and k < e.end + 2 and doc[k].text.lower() in _PLAIN_JOINS:
+            k += 1
+        if k < len(doc) and any(doc[k].text.lower().startswith(q) for qs in COUNTED_QUALIFIERS.values() for q in qs):
+            k += 1  # "5937 российских военных": the side before what is counted
+        if k >= len(doc) or not doc[k].is_alpha:
+            return None, None
+        word = doc[k]
+        if _stem_of(word.text, COUNTED_SUBJECTS, self.lang) is not None:
+            return word.text.lower(), None
+        if _stem_of(word.text, COUNTED_KINDS, self.lang) is not None:
+            return None, word  # "5,5 тыс. погибли": the event, not what is counted
+        if word.is_stop or word.text.lower() in self.res.time_nouns or any(
+            m.split()[0] == word.text.lower() for m in self.res.modifiers
+        ):
+            return None, None
+        return word.text.lower(), None
+
+    def _modifier(self, start: int) -> str | None:
+        for words in self.modifiers:
+            n = len(words)
+            if start - n >= 0 and [t.text.lower() for t in self.doc[start - n : start]] == words:
+                return " ".join(t.text for t in self.doc[start - n : start]).lower()
+        return None
+
+    def _predicate(self, e: numbers.NumberExpr, a: int, b: int, after: Any | None, unit: str | None) -> str | None:
+        """The event word nearest the number in its sentence, words after it first (not the
+        counted noun itself: "300 000 réservistes seront mobilisés" is "mobilisés")."""
+        if after is not None:
+            return after.text.lower()
+        doc = self.doc
+        best: tuple[float, str] | None = None
+        for k in range(a, b):
+            if e.start <= k < e.end or not doc[k].is_alpha or doc[k].text.lower() == unit:
+                continue
+            if _stem_of(doc[k].text, COUNTED_KINDS, self.lang) is None:
+                continue
+            dist = (k - e.end) if k >= e.end else (e.start - k) * 1.5
+            if best is None or dist < best[0]:
+                best = (dist, doc[k].text.lower())
+        return best[1] if best else None
+
+    def speaker(self, e: numbers.NumberExpr, a: int, b: int) -> Speaker | None:
+        pos = self.doc[e.start].idx
+        for q in self.quotes:
+            if q.start <= pos < q.end:  # type: ignore[operator]
+                sp = q.attrs.get("speaker")
+                return Speaker(str(sp), None, None, True) if sp else None
+        toks = list(self.doc[a:b])
+        sp = according_to(toks, self.text, self.lang, self.index)
+        if sp is not None:
+            return sp
+        lo, hi = self.doc[e.start].idx, self.doc[e.end - 1].idx + len(self.doc[e.end - 1].text)
+        for k, tok in enumerate(toks):
+            if speech_form(tok.text, self.lang):
+                # "Poutine a annoncé la mobilisation de 300 000 réservistes": what a verb before the
+                # number reports follows it, so its speaker stands before it
+                sp = plain_speaker(toks, k, self.lang, self.index, self._previous, subject_first=tok.i < e.start)
+                if sp is not None and not (sp.start is not None and sp.end is not None and sp.start < hi and lo < sp.end):
+                    return sp
+        return None
+
+    def run(self) -> Iterator[Claim]:
+        doc = self.doc
+        for e in numbers.find_plain(doc, self.lang):
+            if not self._is_claim(e):
+                continue
+            unit, event = self._unit(e)
+            unit = e.unit or unit
+            s, t, a, b = self.sentence(doc[e.start], doc[e.end - 1])
+            sp = self.speaker(e, a, b)
+            start, end = doc[e.start].idx, doc[e.end - 1].idx + len(doc[e.end - 1].text)
+            yield Claim(
+                start, end, e.value, unit, self._modifier(e.start), self._predicate(e, a, b, event, unit),
+                " ".join(self.text[s:t].split()),
+                speaker=sp.name if sp else None, vague=e.vague, high=e.high,
+            )
+
+
 def find(doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], annotations: Sequence[Annotation] = ()) -> Iterator[Claim]:
     """Every numeric claim of a parsed article, in text order (annotations: its entities and quotes)."""
     yield from _Finder(doc, text, paragraphs, annotations).run()
+
+
+def find_plain(
+    doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], lang: str, annotations: Sequence[Annotation] = ()
+) -> Iterator[Claim]:
+    """Every numeric claim of an article in ``lang`` (one of resources.LANGS) that has tokens and
+    sentences, in text order (annotations: its entities and quotes)."""
+    yield from _PlainFinder(doc, text, paragraphs, lang, annotations).run()
 
 
 def plain(value: float) -> int | float:
@@ -262,11 +443,14 @@ class ClaimStage:
 
     def __call__(self, articles: list[Article]) -> None:
         for article in articles:
-            if not is_english(article):
-                continue
-            known = [a for a in article.annotations if a.layer in ("entity", "quote")]
-            for c in find(article.doc, article.text, article.paragraphs, known):
-                article.add(to_annotation(c))
+            if is_english(article):
+                known = [a for a in article.annotations if a.layer in ("entity", "quote")]
+                for c in find(article.doc, article.text, article.paragraphs, known):
+                    article.add(to_annotation(c))
+            elif can_run(article, ClaimAttrs.layer) and article.language in LANGS:
+                known = [a for a in article.annotations if a.layer in ("entity", "quote")]
+                for c in find_plain(article.doc, article.text, article.paragraphs, str(article.language), known):
+                    article.add(to_annotation(c))
 
 
 def make_stage(options: Options) -> ClaimStage:

@@ -245,3 +245,135 @@ def find(tokens: Sequence[Any]) -> Iterator[NumberExpr]:
         j, after_unit = _unit_after(tokens, j)
         yield NumberExpr(tokens[start].i, tokens[j - 1].i + 1, value, unit or after_unit, vague, high)
         i = j
+
+
+# -- other languages ---------------------------------------------------------------------------
+# Continental conventions: a decimal comma ("3,5 %"), thousands by dots ("300.000") or by spaces
+# ("300 000", "10 000" with nbsp or a thin space), scale words and abbreviations in their
+# inflected forms ("5,5 тыс.", "1,5 Mio.", "300 mil"), vague plurals ("des milliers", "Tausende",
+# "сотни тысяч"), ranges ("от 200 до 300", "entre 200 et 300", "200-300").
+
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_COMMA_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+_PLAIN_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+_HYPHEN_RANGE = re.compile(r"^(\d[\d.,]*)[-–](\d[\d.,]*)$")
+_GROUP_SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
+
+
+def plain_digit_value(text: str, scaled: bool = False) -> float | None:
+    """The value of a number token written the continental way: "300.000" (300000), "5,5" (5.5),
+    "300,000" (300000, unless a scale word follows: "1,500 млн" is 1.5 million), "1.5"."""
+    t = text.strip()
+    if _DOT_THOUSANDS.match(t):
+        return float(t.replace(".", ""))
+    if _COMMA_THOUSANDS.match(t) and not scaled:
+        return float(t.replace(",", ""))
+    if _DECIMAL_COMMA.match(t):
+        return float(t.replace(",", "."))
+    if _PLAIN_DIGITS.match(t):
+        return float(t)
+    return None
+
+
+def _plain_core(tokens: Sequence[Any], i: int, res: Any) -> tuple[int, float, bool, float | None] | None:
+    """(end, value, vague, high) of the number starting at token i in a language of ``res``, or None."""
+    n = len(tokens)
+    low = tokens[i].text.lower()
+    if low in res.vague and not low[:1].isdigit():
+        value, high = res.vague[low]
+        j = i + 1
+        # "сотни тысяч", "des centaines de milliers": a vague count of a scale
+        if j + 1 < n and tokens[j].text.lower() in ("de", "di", "od") and tokens[j + 1].text.lower() in res.scales:
+            j += 1
+        if j < n and tokens[j].text.lower() in res.scales and tokens[j].text.lower() not in res.vague or (
+            j < n and tokens[j].text.lower() in res.vague and tokens[j].text.lower() in res.scales
+        ):
+            scale = res.scales[tokens[j].text.lower()]
+            return j + 1, value * scale, True, high * scale
+        return i + 1, value, True, high
+    if low in res.few and i + 1 < n:
+        w = tokens[i + 1].text.lower()
+        scale = res.scales.get(w) or (res.number_words.get(w) if res.number_words.get(w, 0) >= 100 else None)
+        if scale:
+            return i + 2, 3 * scale, True, 10 * scale  # "mehrere hundert", "несколько тысяч"
+    nxt_scaled = i + 1 < n and tokens[i + 1].text.lower() in res.scales
+    v = plain_digit_value(tokens[i].text, nxt_scaled)
+    if v is None:
+        w = res.number_words.get(low)
+        v = None if w is None else float(w)
+    if v is None:
+        return None
+    value, j = v, i + 1
+    # "300 000", "10\u202f000": groups of three after spaces (a tokenizer may keep the space as a token)
+    while re.fullmatch(r"\d{1,3}", tokens[j - 1].text if j - 1 == i else "000") and j < n:
+        k = j
+        if tokens[k].text in _GROUP_SPACES and k + 1 < n:
+            k += 1
+        elif tokens[k - 1].whitespace_ not in _GROUP_SPACES:
+            break
+        if not re.fullmatch(r"\d{3}", tokens[k].text):
+            break
+        value, j = value * 1000 + float(tokens[k].text), k + 1
+    if j < n and (w := tokens[j].text.lower()) in res.scales:
+        value *= res.scales[w]
+        j += 1
+        if j < n and tokens[j].text == "." and not w.endswith(".") and w + "." in res.scales and j + 1 < n \
+                and not tokens[j + 1].text[:1].isupper():
+            j += 1  # "300 tys. osób": the abbreviation's full stop, split off by the tokenizer
+    return j, value, False, None
+
+
+def _plain_percent(tokens: Sequence[Any], j: int, res: Any) -> int | None:
+    """The end of a percent word at token j ("%", "Prozent", "pour cent", "процентов"), or None."""
+    for word in sorted(res.percent, key=lambda p: -len(p.split())):
+        parts = word.split()
+        if [t.text.lower() for t in tokens[j : j + len(parts)]] == parts:
+            return j + len(parts)
+    return None
+
+
+def find_plain(tokens: Sequence[Any], lang: str) -> Iterator[NumberExpr]:
+    """Every number expression in the tokens of an article in ``lang`` (one of resources.LANGS)."""
+    from .resources import LANGS
+
+    res = LANGS[lang]
+    openers = {a: b for a, b in res.range_words}
+    i, n = 0, len(tokens)
+    while i < n:
+        text = tokens[i].text
+        m = _HYPHEN_RANGE.match(text)
+        if m:
+            lo, hi = plain_digit_value(m.group(1)), plain_digit_value(m.group(2))
+            if lo is not None and hi is not None and lo < hi <= 100 * lo and lo >= 10:
+                j = i + 1
+                scale = res.scales.get(tokens[j].text.lower(), 1) if j < n else 1
+                j += scale != 1
+                end = _plain_percent(tokens, j, res)
+                yield NumberExpr(tokens[i].i, tokens[(end or j) - 1].i + 1, lo * scale,
+                                 "percent" if end else None, False, hi * scale)
+                i = end or j
+                continue
+        core = _plain_core(tokens, i, res)
+        if core is None:
+            i += 1
+            continue
+        j, value, vague, high = core
+        prev = tokens[i - 1].text.lower() if i > 0 else ""
+        if not vague:
+            # "от 200 до 300", "entre 200 et 300", "200 - 300"
+            join = openers.get(prev)
+            if j + 1 < n and (tokens[j].text.lower() == join or tokens[j].text in ("-", "–") and value >= 10):
+                other = _plain_core(tokens, j + 1, res)
+                if other is not None and not other[2]:
+                    top = other[1]
+                    # "от 200 до 300 тысяч": the scale of the top is the scale of both ends
+                    scale = next((s for s in (1.0, 1e3, 1e6, 1e9) if value * s < top <= 100 * value * s), None)
+                    if scale is not None and (scale == 1 or scale in res.scales.values()):
+                        value, j, high = value * scale, other[0], top
+        unit = None
+        end = _plain_percent(tokens, j, res)
+        if end is not None:
+            j, unit = end, "percent"
+        yield NumberExpr(tokens[i].i, tokens[j - 1].i + 1, value, unit, vague, high)
+        i = j

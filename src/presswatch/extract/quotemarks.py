@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Iterable, Iterator, Sequence
 
+from .resources import LANGS
+
 #: Quote families: a quote opened by a mark of one family closes only with a mark of the same.
 FAMILY = {
     '"': "double", "“": "double", "”": "double", "„": "double", "‟": "double",
@@ -242,9 +244,74 @@ def _markless_run(text: str, lines: Sequence[tuple[int, int]], n: int, family: s
     return 0
 
 
-def find(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> Iterator[QuoteSpan]:
-    """Every quoted stretch of the text, in order, one piece per line."""
+#: Spaces that may stand between a French or Portuguese angle mark and its words.
+_MARK_SPACES = " \u00a0\u202f\u2009"
+#: Dashes that open a line of dialogue and set off its attribution ("— Мы не отступим, — заявил он.").
+DIALOGUE_DASHES = "—–―"
+_DIALOGUE_SPLIT = re.compile(r"[ \u00a0][—–―][ \u00a0]")
+
+
+def normalised(text: str, lang: str | None) -> str:
+    """The text with a language's quote marks written as the English marks that mean the same, the
+    same length: German „so“ as “so”, »so« as «so», ‚so‘ as ‘so’; « so » (a space, nbsp or thin
+    space inside the marks) as  «so» . None (English) leaves the text as it is."""
+    res = LANGS.get(lang or "")
+    if res is None:
+        return text
+    table: dict[str, str] = {}
+    if res.low_nine and "„" in text:
+        table.update({"„": "“", "“": "”"})
+    if res.low_nine and "‚" in text:
+        table.update({"‚": "‘", "‘": "’"})
+    first_open, first_close = text.find("»"), text.find("«")
+    if res.reversed_angles and first_open >= 0 and (first_close < 0 or first_open < first_close):
+        table.update({"»": "«", "«": "»"})
+    if table:
+        text = text.translate(str.maketrans(table))
+    if res.spaced and ("« " in text or " »" in text or any(c in text for c in _MARK_SPACES[1:])):
+        chars = list(text)
+        for i, ch in enumerate(chars):
+            if ch == "«":
+                j = i + 1
+                while j < len(chars) and chars[j] in _MARK_SPACES:
+                    j += 1
+                if j > i + 1 and j < len(chars) and chars[j] not in "»\n":
+                    chars[i], chars[j - 1] = chars[j - 1], "«"  # the mark moves next to its first word
+            elif ch == "»":
+                j = i - 1
+                while j >= 0 and chars[j] in _MARK_SPACES:
+                    j -= 1
+                if j < i - 1 and j >= 0 and chars[j] not in "«\n":
+                    chars[i], chars[j + 1] = chars[j + 1], "»"
+        text = "".join(chars)
+    return text
+
+
+def _dialogue(text: str, s: int, e: int, n: int) -> Iterator[QuoteSpan]:
+    """The spoken pieces of a dialogue line ("— Мы не отступим, — заявил Песков. — Это наша земля."):
+    the line's pieces between dashes, every other one; the pieces between are its attribution."""
+    pieces: list[tuple[int, int]] = []
+    pos = s + 1
+    for m in _DIALOGUE_SPLIT.finditer(text, s + 1, e):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, e))
+    for k in range(0, len(pieces), 2):
+        a, b = _content(text, *pieces[k])
+        close = pieces[k][1] + 1 if k + 1 < len(pieces) else None
+        if b > a:
+            yield QuoteSpan(a, b, s if k == 0 else pieces[k][0] - 2, close, "dash", n,
+                            continued=k + 2 < len(pieces), continues=k > 0)
+
+
+def find(
+    text: str, paragraphs: Sequence[tuple[int, int]] | None = None, lang: str | None = None
+) -> Iterator[QuoteSpan]:
+    """Every quoted stretch of the text, in order, one piece per line (``lang``: the article's
+    language when not English, for its marks and dialogue dashes; see normalised)."""
     lines = lines_of(text, paragraphs)
+    text = normalised(text, lang)
+    res = LANGS.get(lang or "")
     text, opening = _pairs_as_marks(text)
     carried = False  # the previous line ended inside a quote
     pending: str | None = None  # ... and the quote may close in this line without reopening
@@ -256,6 +323,10 @@ def find(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> Iter
             continue
         if SIGN_OFF.match(text, s, e):
             carried, pending = False, None
+            continue
+        if res is not None and res.dialogue and text[s] in DIALOGUE_DASHES and e > s + 2 and text[s + 1] in _MARK_SPACES:
+            carried, pending = False, None
+            yield from _dialogue(text, s, e, n)
             continue
         found = [
             (o - 1 if o - 1 in opening else o, a, c, family) for o, a, c, family in _find_in_line(text, s, e, pending)

@@ -21,11 +21,14 @@ from typing import Any, Iterator, Sequence
 from ..attrs import EntityAttrs, QuoteAttrs
 from ..model import Annotation, Article
 from ..nlp.models import lemma
-from ..nlp.stage import is_english
+from ..nlp.stage import can_run, is_english
 from ..options import Options
 from . import quotemarks
 from .quotemarks import QuoteSpan
-from .speakers import EntityIndex, Pronouns, Speaker, is_speech_verb, resolve, subject_of
+from .resources import LANGS
+from .speakers import (
+    EntityIndex, Pronouns, Speaker, according_to, is_speech_verb, plain_speaker, resolve, speech_form, subject_of,
+)
 
 #: A quote this short (in words) is a scare quote unless a reporting verb claims it.
 SHORT_WORDS = 2
@@ -378,9 +381,141 @@ def _inverted_subject(verb: Any) -> Any | None:
     return None
 
 
+class _PlainFinder:
+    """Quotes of an article that has tokens and sentences but no parse (a blank pipeline's
+    languages): the attribution is a verb of saying next to the quote, found by its forms, and
+    its speaker the name or phrase written beside the verb (see speakers.plain_speaker)."""
+
+    def __init__(self, doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], lang: str,
+                 entities: Sequence[Annotation]):
+        self.doc, self.text, self.lang = doc, text, lang
+        self.res = LANGS[lang]
+        self.tokens = list(doc)
+        self.starts = [t.idx for t in self.tokens]
+        self.lines = quotemarks.lines_of(text, paragraphs)
+        self.line_starts = [ls for ls, _ in self.lines]
+        self.spans = [self._dialogue_told(q) for q in quotemarks.find(text, paragraphs, lang)]
+        self.inside = quotemarks.marked(self.spans)
+        self.index = EntityIndex(entities)
+        self.spoken: list[tuple[int, str, bool]] = []  # where a quote was told, by whom, a named person?
+
+    def _line(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.line_starts, pos) - 1)
+
+    def previous(self, pos: int) -> tuple[str, bool] | None:
+        """Who "он"/"il"/"er" is: the speaker of the last quote told within a few lines before."""
+        line = self._line(pos)
+        for at, name, person in reversed(self.spoken):
+            if at < pos and self._line(at) >= line - PRONOUN_LINES:
+                return name, person
+        return None
+
+    def _speaker_at(self, toks: list[Any], k: int, subject_first: bool = False) -> Speaker | None:
+        return plain_speaker(toks, k, self.lang, self.index, self.previous, subject_first)
+
+    def _dialogue_told(self, q: QuoteSpan) -> QuoteSpan:
+        """`— Nous ne partirons pas, a lancé une manifestante.`: a dialogue line told after a comma,
+        not a dash; the quote ends at the comma before the verb of saying."""
+        if q.family != "dash" or q.close_at is not None:
+            return q
+        toks = _tokens_in(self.doc, self.starts, q.start, q.end)
+        for n in range(1, len(toks) - 1):
+            if toks[n].text != ",":
+                continue
+            m = n + 1
+            while m < len(toks) - 1 and toks[m].text.lower() in self.res.auxiliaries:
+                m += 1
+            if speech_form(toks[m].text, self.lang):
+                return replace(q, end=toks[n].idx, close_at=toks[n].idx)
+        return q
+
+    def _according(self, toks: list[Any]) -> Speaker | None:
+        return according_to(toks, self.text, self.lang, self.index)
+
+    def attribute(self, q: QuoteSpan, k: int) -> tuple[Speaker | None, bool]:
+        """(speaker, whether the reporting clause sits right beside the quote: direct speech)."""
+        text = self.text
+        ls, le = self.lines[q.line]
+        nxt = self.spans[k + 1].open_at if k + 1 < len(self.spans) and self.spans[k + 1].line == q.line else le
+        after_start = (q.close_at + 1) if q.close_at is not None else le
+        after = _tokens_in(self.doc, self.starts, after_start, nxt)
+        cut = next((n for n, t in enumerate(after) if t.text in _SENT_END + "…"), len(after))
+        after = after[:cut]
+        lead = 0
+        while lead < len(after) and not any(ch.isalnum() for ch in after[lead].text):
+            lead += 1
+        # "«…», — сказал он", "„…“, sagte Scholz", "« … », a déclaré Emmanuel Macron", "«…», — Песков заявил"
+        for n in range(lead, min(len(after), lead + 4)):
+            if speech_form(after[n].text, self.lang):
+                sp = self._speaker_at(after, n)
+                if sp is not None:
+                    return sp, lead > 0
+        if lead > 0 and (sp := self._according(after[lead : lead + 6])) is not None:
+            return sp, True
+        sent = _sentence_start(text, self.inside, ls, q.open_at)
+        before = [t for t in _tokens_in(self.doc, self.starts, sent, q.open_at)
+                  if t.idx not in self.inside and t.text not in quotemarks.FAMILY]  # (« moved by a space: see normalised)
+        # "Песков заявил: «…»", "Macron a déclaré : « … »", "Как заявил Песков, «…»"
+        for n in range(len(before) - 1, max(-1, len(before) - 9), -1):
+            if speech_form(before[n].text, self.lang):
+                sp = self._speaker_at(before, n, subject_first=True)
+                if sp is not None:
+                    tail = text[before[-1].idx : q.open_at] if before else ""
+                    return sp, ":" in tail or "," in tail
+        sp = self._according(before)
+        return sp, sp is not None and text[sent:q.open_at].rstrip().endswith((",", ":"))
+
+    def run(self) -> Iterator[Quote]:
+        out: list[tuple[Quote, QuoteSpan | None]] = []
+        prev: Quote | None = None
+        prev_span: QuoteSpan | None = None
+        for k, q in enumerate(self.spans):
+            words = len(self.text[q.start : q.end].split())
+            ls, le = self.lines[q.line]
+            alone = q.open_at == ls and (q.close_at is not None and q.close_at + 1 >= le)
+            if alone and words <= TITLE_WORDS and not self.text[q.start : q.end].rstrip().endswith((".", "!", "?", "…", ",")):
+                continue  # a subhead or a title on a line of its own
+            sp, beside = self.attribute(q, k)
+            inherited = False
+            told_between = (
+                prev is not None and prev_span is not None and prev_span.line == q.line and bool(prev.cue)
+                and str(prev.cue) in self.text[(prev_span.close_at or prev_span.end) : q.open_at]
+            )
+            if sp is None and prev is not None and prev.speaker and prev_span is not None and (
+                q.continues or q.open_at == ls and prev_span.line in (q.line, q.line - 1) or told_between
+            ):
+                sp, inherited = Speaker(prev.speaker, None, None, prev.named, prev.cue), True
+            if words <= SHORT_WORDS and sp is None:
+                continue  # a scare quote
+            lead = self.text[_sentence_start(self.text, self.inside, ls, q.open_at) : q.open_at]
+            at_start = lead.strip(_LEAD_PUNCT + "•*·") == ""
+            direct = (at_start or beside or inherited or q.family == "dash") and words > SHORT_WORDS
+            quote = Quote(
+                q.start, q.end, "direct" if direct else "partial",
+                speaker=sp.name if sp else None,
+                speaker_start=sp.start if sp else None,
+                speaker_end=sp.end if sp else None,
+                cue=sp.cue if sp else None,
+                named=bool(sp and sp.named),
+            )
+            if sp is not None and not inherited:
+                self.spoken.append((q.open_at, sp.name, sp.label == "PERSON" or not sp.named))
+            out.append((quote, q))
+            prev, prev_span = quote, q
+        yield from _told_at_the_end(out)
+
+
 def find(doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], entities: Sequence[Annotation]) -> Iterator[Quote]:
     """Every quote of a parsed article with its speaker, in text order."""
     yield from _Finder(doc, text, paragraphs, entities).run()
+
+
+def find_plain(
+    doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], lang: str, entities: Sequence[Annotation] = ()
+) -> Iterator[Quote]:
+    """Every quote of an article in ``lang`` (one of resources.LANGS) that has tokens and
+    sentences but no parse, with its speaker, in text order."""
+    yield from _PlainFinder(doc, text, paragraphs, lang, entities).run()
 
 
 def to_annotation(q: Quote) -> Annotation:
@@ -397,11 +532,15 @@ class QuoteStage:
 
     def __call__(self, articles: list[Article]) -> None:
         for article in articles:
-            if not is_english(article):
+            if is_english(article):
+                entities = article.layer(EntityAttrs.layer)
+                for q in find(article.doc, article.text, article.paragraphs, entities):
+                    article.add(to_annotation(q))
                 continue
-            entities = article.layer(EntityAttrs.layer)
-            for q in find(article.doc, article.text, article.paragraphs, entities):
-                article.add(to_annotation(q))
+            if can_run(article, QuoteAttrs.layer) and article.language in LANGS:
+                entities = article.layer(EntityAttrs.layer)
+                for q in find_plain(article.doc, article.text, article.paragraphs, str(article.language), entities):
+                    article.add(to_annotation(q))
 
 
 def make_stage(options: Options) -> QuoteStage:

@@ -15,7 +15,7 @@ from ..attrs import EntityAttrs
 from ..model import Annotation
 from ..nlp.models import lemma
 from .quotemarks import Covered
-from .resources import PEOPLE_NOUNS, REPORTING_VERBS, SPEECH_VERBS
+from .resources import COUNTED_KINDS, LANGS, PEOPLE_NOUNS, REPORTING_VERBS, SPEECH_VERBS
 
 #: Pronouns that point back to one person who spoke before.
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -347,4 +347,199 @@ def nearest_person(events: Sequence[tuple[int, str]], pos: int, floor: int) -> s
     for at, who in reversed(events):
         if at < pos:
             return who if at >= floor else None
+    return None
+
+
+# -- languages without a parse -----------------------------------------------------------------
+# A blank spaCy pipeline gives tokens and sentences, no tags, dependencies or lemmas: the speaker
+# is the name (or describing phrase) written next to a verb of saying, found by its forms.
+
+#: Most tokens a describing phrase after a verb of saying keeps ("un porte-parole du ministère").
+_PLAIN_PHRASE = 6
+#: Words that join the parts of a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
+NAME_JOINERS = frozenset({"von", "der", "van", "de", "da", "di", "del", "dos", "du", "le", "la"})
+#: Most words of a name written before its verb ("Emmanuel Macron", not "président Emmanuel Macron").
+NAME_WORDS = 2
+#: Words that join a describing phrase's noun to a genitive ("un porte-parole du Kremlin").
+PHRASE_JOINERS = frozenset({"der", "des", "du", "de", "la", "l'", "l’", "d'", "d’", "del", "della", "dei", "degli",
+                            "di", "do", "da", "dos", "das"})
+
+
+def speech_form(word: str, lang: str) -> bool:
+    """Whether a word is a form of a verb of saying in ``lang`` (its stems and endings as data)."""
+    res = LANGS.get(lang)
+    if res is None:
+        return False
+    low = word.lower()
+    if low in res.speech_forms:
+        return True
+    return any(low.startswith(stem) and low[len(stem):] in res.speech_endings for stem in res.speech_stems)
+
+
+def _capitalised(tok: Any) -> bool:
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
+
+
+def _name_run(tokens: Sequence[Any], k: int, step: int) -> tuple[int, int] | None:
+    """The token range (i, j) of the capitalised run starting at ``tokens[k]`` going ``step`` way."""
+    if not (0 <= k < len(tokens)) or not _capitalised(tokens[k]):
+        return None
+    i = j = k
+    while 0 <= j + step < len(tokens):
+        t = tokens[j + step]
+        if _capitalised(t) or (t.text.lower() in NAME_JOINERS and 0 <= j + 2 * step < len(tokens)
+                               and _capitalised(tokens[j + 2 * step])):
+            j += step
+        else:
+            break
+    return (min(i, j), max(i, j) + 1)
+
+
+def plain_speaker(
+    tokens: Sequence[Any], verb: int, lang: str, index: EntityIndex,
+    previous: Callable[[int], tuple[str, bool] | None], subject_first: bool = False,
+) -> Speaker | None:
+    """The speaker written next to the verb of saying at ``tokens[verb]``: a name or phrase right
+    after it ("a déclaré Emmanuel Macron", "— заявил Песков"), else a name right before it
+    ("Scholz sagte", "Macron a déclaré"); a pronoun is the named speaker before it (``previous``).
+    With ``subject_first`` (a verb that leads into a quote: "Macron a réagi depuis New York :")
+    a name right before the verb comes first. A name inside an entity mention (languages with NER)
+    gives the entity's canonical name."""
+    res = LANGS[lang]
+    if subject_first and (sp := _name_before(tokens, verb, lang, index, previous)) is not None:
+        return sp
+    cue = tokens[verb].text
+
+    def named(i: int, j: int) -> Speaker:
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        ent = index.at(start)
+        if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+            return Speaker(index.canonical(ent), ent.start, ent.end, True, cue, ent.label)
+        return Speaker(" ".join(t.text for t in tokens[i:j]), start, end, False, cue)
+
+    def pronoun(k: int) -> Speaker | None:
+        found = previous(tokens[k].idx)
+        if found is None:
+            return None
+        who, person = found
+        return Speaker(who, tokens[k].idx, tokens[k].idx + len(tokens[k].text), person, cue, "PERSON" if person else None)
+
+    k = verb + 1
+    while k < len(tokens) and speech_form(tokens[k].text, lang):
+        k += 1  # "a déclaré", "ha detto": the participle after the auxiliary
+    if k < len(tokens) and tokens[k].text.lower() in res.pronouns:
+        return pronoun(k)
+    phrase: list[int] = []
+    while k < len(tokens) and len(phrase) < _PLAIN_PHRASE and tokens[k].text not in res.abbreviations and (
+        any(ch.isalnum() for ch in tokens[k].text) or tokens[k].text in "-'’"
+    ) and not tokens[k].text.endswith("."):
+        phrase.append(k)
+        k += 1
+    if k < len(tokens) and tokens[k].text.endswith(".") and tokens[k].text[:-1].isalpha() and len(phrase) < _PLAIN_PHRASE:
+        phrase.append(k)  # the last word of the sentence, glued to its full stop by a blank tokenizer
+    # a phrase opening with a determiner is a description ("der Sprecher des Ministeriums": German
+    # capitalises every noun) unless it ends in a full name ("le porte-parole du Kremlin Dmitri Peskov")
+    described = bool(phrase) and tokens[phrase[0]].is_stop
+    for n, p in enumerate(phrase):
+        run = _name_run(tokens, p, 1)
+        if run is not None and described and (
+            run[1] - run[0] < 2 or any(t.text.lower() in NAME_JOINERS for t in tokens[run[0] : run[1]])
+        ):
+            continue  # "ein Sprecher der Stadt": German capitalises nouns, this is no name
+        if run is not None:
+            i, j = run
+            j = min(j, phrase[-1] + 1)
+            if tokens[j - 1].text.endswith("."):
+                # "заявил Песков." as one token: the name without the stop
+                start = tokens[i].idx
+                ent = index.at(start)
+                if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+                    return Speaker(index.canonical(ent), ent.start, ent.end, True, cue, ent.label)
+                words = " ".join(t.text for t in tokens[i:j])[:-1]
+                return Speaker(words, start, start + len(words), False, cue)
+            return named(i, j)
+        if n >= 3 and not described:
+            break
+    if described and k + 1 < len(tokens) and tokens[k].text == ",":
+        run = _name_run(tokens, k + 1, 1)  # "o porta-voz do Kremlin, Dmitri Peskov": the name in apposition
+        if run is not None and run[1] - run[0] >= 2:
+            return named(*run)
+    if phrase and not tokens[phrase[0]].is_stop or len(phrase) > 1:
+        i, j = phrase[0], phrase[-1] + 1
+        # "die Festleitung bei ihrer Pressekonferenz": the phrase ends at a function word after its
+        # noun, unless the word joins a genitive ("ein Sprecher der Stadt", "o ministro da Defesa")
+        cut = next((x for x in range(i + 1, j) if tokens[x].is_stop and tokens[x].text.lower() not in PHRASE_JOINERS
+                    and not tokens[x - 1].is_stop), j)
+        j = cut
+        while j > i + 1 and tokens[j - 1].is_stop:
+            j -= 1
+        text = " ".join(t.text for t in tokens[i:j]).rstrip(".")
+        if any(ch.isalpha() for ch in text):
+            return Speaker(text, tokens[i].idx, tokens[i].idx + len(text), False, cue)
+    return _name_before(tokens, verb, lang, index, previous)
+
+
+def _name_before(
+    tokens: Sequence[Any], verb: int, lang: str, index: EntityIndex,
+    previous: Callable[[int], tuple[str, bool] | None],
+) -> Speaker | None:
+    """The name (at most NAME_WORDS words), pronoun or opening phrase right before a verb of saying."""
+    res = LANGS[lang]
+    cue = tokens[verb].text
+    b = verb - 1
+    while b >= 0 and tokens[b].text.lower() in res.auxiliaries:
+        b -= 1  # "Macron a déclaré", "Scholz hat gesagt"
+    if b >= 0 and tokens[b].text.lower() in res.pronouns:
+        found = previous(tokens[b].idx)
+        if found is None:
+            return None
+        who, person = found
+        return Speaker(who, tokens[b].idx, tokens[b].idx + len(tokens[b].text), person, cue, "PERSON" if person else None)
+    run = _name_run(tokens, b, -1)
+    if run is not None and not (run[0] == 0 and tokens[0].is_stop and run[1] - run[0] == 1):
+        i, j = max(run[0], run[1] - NAME_WORDS), run[1]  # "Пресс-секретарь Кремля Дмитрий Песков": the name
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        ent = index.at(tokens[j - 1].idx)
+        if ent is not None and ent.label in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+            return Speaker(index.canonical(ent), ent.start, ent.end, True, cue, ent.label)
+        return Speaker(" ".join(t.text for t in tokens[i:j]), start, end, False, cue)
+    if 0 <= b < _PLAIN_PHRASE and tokens[0].is_stop and all(any(ch.isalnum() for ch in t.text) for t in tokens[: b + 1]):
+        # "Le président a ajouté :", "Il ministro ha aggiunto:": the describing phrase that opens the sentence
+        text = " ".join(t.text for t in tokens[: b + 1])
+        return Speaker(text, tokens[0].idx, tokens[b].idx + len(tokens[b].text), False, cue)
+    return None
+
+
+def _ends_source(tokens: Sequence[Any], n: int, lang: str) -> bool:
+    """Whether ``tokens[n]`` ends the source an "according to" names: punctuation (not the hyphen
+    inside "OVD-Info"), a figure, a verb of saying, an auxiliary or the words of a modifier."""
+    t, res = tokens[n], LANGS[lang]
+    low = t.text.lower()
+    if t.text in "-‑" and n > 0 and not tokens[n - 1].whitespace_ and n + 1 < len(tokens):
+        return False
+    return (
+        not any(ch.isalnum() for ch in t.text) or any(ch.isdigit() for ch in t.text) or speech_form(t.text, lang)
+        or low in res.auxiliaries or any(m.split()[0] == low for m in res.modifiers)
+        or any(low.startswith(stem) for per in COUNTED_KINDS.values() for stem in per.get(lang, ()))
+    )
+
+
+def according_to(tokens: Sequence[Any], text: str, lang: str, index: EntityIndex) -> Speaker | None:
+    """The source an "according to" names among ``tokens`` (`selon le Kremlin`, `по словам
+    Пескова`, `laut Innenministerium`): the words after it up to the next punctuation mark."""
+    low = [t.text.lower() for t in tokens]
+    for phrase in LANGS[lang].according:
+        words = phrase.split()
+        for k in range(len(tokens) - len(words) + 1):
+            if low[k : k + len(words)] != words or k + len(words) >= len(tokens):
+                continue
+            j = k + len(words)
+            stop = next((n for n in range(j, len(tokens)) if _ends_source(tokens, n, lang)), len(tokens))
+            stop = min(stop, j + _PLAIN_PHRASE)
+            if stop > j:
+                a, b = tokens[j].idx, tokens[stop - 1].idx + len(tokens[stop - 1].text)
+                ent = index.at(a)
+                if ent is not None:
+                    return Speaker(index.canonical(ent), ent.start, ent.end, True, phrase, ent.label)
+                return Speaker(text[a:b].rstrip("."), a, b, False, phrase)
     return None
