@@ -23,6 +23,7 @@ import numpy as np
 
 from ..model import Article
 from .claims import claim_records
+from .crosslang import anchors as crosslang_anchors
 from .duplicates import Fingerprint, fingerprint
 from .entities import entity_counts
 from .narrative_conflicts import Stances, stances
@@ -141,6 +142,8 @@ class ArticleDigest:
     claims: tuple[ClaimRecord, ...]  # without sentences, story, or copies (filled in by the reduce)
     timeline: tuple[TimelineEntry, ...]  # dated statements, without story
     stances: Stances = ((), ())  # the role it casts each entity in and the narratives it pushes
+    language: str | None = None
+    anchors: tuple[tuple[str, int], ...] = ()  # crosslang.anchors of title and lead: for stories across languages
 
     @property
     def id(self) -> str:
@@ -160,6 +163,8 @@ def digest(article: Article, fp: Fingerprint | None = None) -> ArticleDigest:
                      for c in claim_records(article, with_sentence=False)),
         timeline=tuple(find_timeline(article)),
         stances=stances(article),
+        language=article.language,
+        anchors=tuple(crosslang_anchors(article.title, article.text, article.language).items()),
     )
 
 
@@ -177,6 +182,8 @@ class Digest:
     timeline: tuple[TimelineEntry, ...]  # without story or statement (read back from the text at the end)
     timeline_keys: np.ndarray  # int64 hash of each entry's normalised statement: repeats merge on it
     stances: Stances = ((), ())  # roles and narratives (narrative_conflicts.stances)
+    language: str | None = None
+    anchors: tuple[tuple[str, int], ...] = ()  # crosslang anchors (name skeletons, numbers) and counts
 
     @property
     def id(self) -> str:
@@ -234,6 +241,8 @@ class Digester:
                            for n, s in d.stances[0]),
                      tuple((i(dom), replace(s, label=i(s.label), outlet=i(s.outlet), published=i(s.published)))
                            for dom, s in d.stances[1])),
+            language=i(d.language),
+            anchors=tuple((i(a), n) for a, n in d.anchors),
         )
 
     def entity_counts(self, d: Digest, aliases: np.ndarray | None = None) -> Counter[str]:

@@ -25,6 +25,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 STORY_JOIN_SCORE = 0.62
 #: Weight of the entity overlap (weighted Jaccard of canonical entities) in the join score.
 ENTITY_WEIGHT = 0.35
+#: Cross-language story match (corpus/crosslang): an article joins a story in another language when
+#: they share at least this many anchors (name skeletons, numbers) ...
+CROSS_JOIN_ANCHORS = 2
+#: ... and the idf-weighted cosine of their anchors reaches this (bench/crosslang_stories.md).
+CROSS_JOIN_SIMILARITY = 0.35
 #: An article published this many days away from a story's span does not join it.
 STORY_WINDOW_DAYS = 7
 #: Characters of the lead read into the embedding besides the title.

@@ -4,6 +4,12 @@ Each article joins the best-matching story active around its publication date wh
 (cosine to the story centroid plus a bonus for shared canonical entities) is good enough, or
 founds a new story. Story state (centroid sum, entity counts, span) is kept so that a later run
 adds new articles without touching the ones already placed.
+
+The embedding (all-MiniLM-L6-v2) is English: on other languages it finds Cyrillic texts alike
+whatever they report. So where an article is not in English, or a story has a member that is not,
+the match is made on language-neutral anchors instead (corpus/crosslang: name skeletons and
+numbers the two share). Articles in English (or of unknown language) facing stories of only such
+articles never take that path: English grouping is what it was.
 """
 
 from __future__ import annotations
@@ -18,7 +24,10 @@ from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequen
 
 import numpy as np
 
-from .resources import ENTITY_WEIGHT, STOPWORDS, STORY_JOIN_SCORE, STORY_WINDOW_DAYS
+from .crosslang import anchor_similarity
+from .resources import (
+    CROSS_JOIN_ANCHORS, CROSS_JOIN_SIMILARITY, ENTITY_WEIGHT, STOPWORDS, STORY_JOIN_SCORE, STORY_WINDOW_DAYS,
+)
 from .text import sort_key_published, words
 from .types import Story, StoryArticle
 
@@ -34,6 +43,13 @@ class StoryInput:
     published: str | None = None
     title: str | None = None
     mentions: Mapping[str, int] = field(default_factory=dict)  # raw mention counts, for the label
+    language: str | None = None
+    anchors: Mapping[str, int] = field(default_factory=dict)  # crosslang.anchors: name skeletons, numbers
+
+
+def foreign(language: str | None) -> bool:
+    """Whether an article's language keeps it off the English-only path (known and not English)."""
+    return language is not None and language != "en"
 
 
 @dataclass
@@ -47,6 +63,13 @@ class StoryState:
     start: date | None = None
     end: date | None = None
     members: list[StoryArticle] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)  # members per language (placed in this run)
+    anchor_counts: Counter[str] = field(default_factory=Counter)  # members having each anchor (this run)
+
+    @property
+    def foreign(self) -> bool:
+        """Whether a member placed in this run is in a language other than English."""
+        return any(foreign(lang) for lang in self.languages)
 
     @property
     def size(self) -> int:
@@ -71,6 +94,9 @@ class StoryState:
         self.vector_sum = self.vector_sum + item.vector
         self.entity_counts.update(set(item.entities))
         self.entity_mentions.update(item.mentions)
+        if item.language is not None:
+            self.languages[item.language] += 1
+        self.anchor_counts.update(set(item.anchors))
         if item.day is not None:
             self.start = item.day if self.start is None else min(self.start, item.day)
             self.end = item.day if self.end is None else max(self.end, item.day)
@@ -112,9 +138,11 @@ def entity_weights(counts: Mapping[str, int], idf: Mapping[str, float], n: int =
 def story_input(
     article: str, vector: np.ndarray, counts: Mapping[str, int], idf: Mapping[str, float],
     day: date | None, published: str | None, title: str | None,
+    language: str | None = None, anchors: Mapping[str, int] | None = None,
 ) -> StoryInput:
     """An article's StoryInput from its embedding and alias-folded entity counts (local run and Spark alike)."""
-    return StoryInput(article, vector, entity_weights(counts, idf), day, published, title, dict(counts))
+    return StoryInput(article, vector, entity_weights(counts, idf), day, published, title, dict(counts),
+                      language, dict(anchors or {}))
 
 
 def idf_weights(doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
@@ -125,6 +153,18 @@ def idf_weights(doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
 def match_score(item: StoryInput, story: StoryState, idf: Mapping[str, float]) -> float:
     """How well an article fits a story: cosine to the centroid plus weighted entity similarity."""
     return float(item.vector @ story.centroid()) + ENTITY_WEIGHT * entity_similarity(item.entities, story, idf)
+
+
+def cross_score(item: StoryInput, story: StoryState, anchor_idf: Mapping[str, float], threshold: float) -> float:
+    """The match of an article and a story on language-neutral anchors alone, on the scale of
+    match_score: ``threshold`` and up when they share at least CROSS_JOIN_ANCHORS anchors and their
+    anchor similarity reaches CROSS_JOIN_SIMILARITY, else 0."""
+    if not item.anchors or not story.anchor_counts:
+        return 0.0
+    if sum(1 for a in item.anchors if a in story.anchor_counts) < CROSS_JOIN_ANCHORS:
+        return 0.0
+    sim = anchor_similarity(item.anchors, story.anchor_counts, anchor_idf)
+    return threshold + (sim - CROSS_JOIN_SIMILARITY) if sim >= CROSS_JOIN_SIMILARITY else 0.0
 
 
 class _Index:
@@ -143,6 +183,7 @@ class _Index:
         self.cents: list[np.ndarray] = []
         self.starts = np.full(cap, self.NO_DAY, dtype=np.int64)
         self.ends = np.full(cap, self.NO_DAY, dtype=np.int64)
+        self.foreign = np.zeros(cap, dtype=bool)  # a member not in English: the cross-language match applies
         for k in range(len(stories)):
             self.refresh(k)
 
@@ -151,6 +192,7 @@ class _Index:
             grow = len(self.starts)
             self.starts = np.concatenate([self.starts, np.full(grow, self.NO_DAY, dtype=np.int64)])
             self.ends = np.concatenate([self.ends, np.full(grow, self.NO_DAY, dtype=np.int64)])
+            self.foreign = np.concatenate([self.foreign, np.zeros(grow, dtype=bool)])
         st = self.stories[k]
         centroid = np.asarray(st.centroid(), dtype=np.float32)
         if k < len(self.cents):
@@ -159,6 +201,7 @@ class _Index:
             self.cents.append(centroid)
         self.starts[k] = st.start.toordinal() if st.start else self.NO_DAY
         self.ends[k] = st.end.toordinal() if st.end else self.NO_DAY
+        self.foreign[k] = st.foreign
 
     def centroids(self, live: np.ndarray) -> np.ndarray:
         """The centroids of the stories ``live``, one row each."""
@@ -185,6 +228,7 @@ def assign(
     window: int = STORY_WINDOW_DAYS,
     expand: Callable[[Any], StoryInput] | None = None,
     dims: int | None = None,
+    anchor_idf: Mapping[str, float] | None = None,
 ) -> dict[str, str]:
     """Place each new article in a story (earliest first), founding stories as needed; returns article -> story.
 
@@ -197,7 +241,8 @@ def assign(
         return {m.article: s.id for s in stories for m in s.members}
     ordered = sorted(items, key=lambda i: sort_key_published(i.published, i.article))
     return assign_in_order(ordered, stories, follow=follow, idf=idf, threshold=threshold, window=window,
-                           expand=expand, dims=dims if dims is not None else len(items[0].vector))
+                           expand=expand, dims=dims if dims is not None else len(items[0].vector),
+                           anchor_idf=anchor_idf)
 
 
 def assign_in_order(
@@ -210,10 +255,16 @@ def assign_in_order(
     threshold: float = STORY_JOIN_SCORE,
     window: int = STORY_WINDOW_DAYS,
     expand: Callable[[Any], StoryInput] | None = None,
+    anchor_idf: Mapping[str, float] | None = None,
 ) -> dict[str, str]:
-    """assign over items already in publication order, read one at a time (a stream, as the Spark runner gives)."""
+    """assign over items already in publication order, read one at a time (a stream, as the Spark runner gives).
+
+    ``anchor_idf`` (crosslang.anchor_idf over the run's articles) weighs anchors for the
+    cross-language match; without it anchors count alike.
+    """
     follow = follow or {}
     idf = idf or {}
+    anchor_idf = anchor_idf or {}
     placed: dict[str, str] = {m.article: s.id for s in stories for m in s.members}
     position = {s.id: k for k, s in enumerate(stories)}
     index = _Index(stories, dims)
@@ -229,12 +280,22 @@ def assign_in_order(
             k, score = -1, threshold
             live = index.live(item.day, window)
             if len(live):
-                cos = index.centroids(live) @ item.vector
-                # Entity similarity only for stories the embedding already finds close: keeps this cheap.
-                for j in np.flatnonzero(cos >= threshold - ENTITY_WEIGHT):
-                    s = float(cos[j]) + ENTITY_WEIGHT * entity_similarity(item.entities, stories[live[j]], idf)
-                    if s >= score:
-                        k, score = int(live[j]), s
+                # The English embedding and entities decide between English articles; where the article
+                # or the story has a language other than English, the language-neutral anchors decide.
+                other = foreign(item.language)
+                english = live if not other else live[:0]
+                english = english[~index.foreign[english]] if len(english) else english
+                if len(english):
+                    cos = index.centroids(english) @ item.vector
+                    # Entity similarity only for stories the embedding already finds close: keeps this cheap.
+                    for j in np.flatnonzero(cos >= threshold - ENTITY_WEIGHT):
+                        s = float(cos[j]) + ENTITY_WEIGHT * entity_similarity(item.entities, stories[english[j]], idf)
+                        if s >= score:
+                            k, score = int(english[j]), s
+                for j in (live if other else live[index.foreign[live]]):
+                    s = cross_score(item, stories[int(j)], anchor_idf, threshold)
+                    if s > score:
+                        k, score = int(j), s
             if k < 0:
                 stories.append(StoryState(id=story_id(item.article), vector_sum=np.zeros_like(item.vector)))
                 k, score = len(stories) - 1, 1.0
