@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from ..attrs import ClaimAttrs
+from ..extract.resources import COUNTED_KINDS, COUNTED_PLACES, COUNTED_QUALIFIERS, COUNTED_SUBJECTS, LANGS
 from ..model import Annotation, Article
 from .resources import (
     BASE_OF, CLAIM_KINDS, CLAIM_WINDOW_DAYS, CUMULATIVE_KINDS, CUMULATIVE_MARKERS, DATED_KINDS, HYPOTHETICAL,
@@ -185,6 +186,70 @@ def _kind_in_context(article: Article, offset: int, back: int = 2) -> str | None
     return None
 
 
+# -- claims in other languages ------------------------------------------------------------------
+# A Russian "300 000 человек будут мобилизованы" and an English "300,000 reservists will be
+# mobilised" are one quantity: the claim's words map onto the kinds, subjects, sides, places and
+# modifiers the English claims are compared by (extract/resources.py COUNTED_*, Lang.modifiers).
+
+#: Modifier as written in any language -> the English modifier whose range it allows.
+_PLAIN_MODIFIERS = {m: en for res in LANGS.values() for m, en in res.modifiers.items()}
+#: Most letters of case ending a place name may carry ("России", "Украине"; not "российских").
+_PLACE_ENDING = 2
+
+
+def _stem_key(word: str, table: dict[str, dict[str, tuple[str, ...]]], lang: str) -> str | None:
+    low = word.lower()
+    return next((key for key, per in table.items() if any(low.startswith(s) for s in per.get(lang, ()))), None)
+
+
+def plain_kind(predicate: str | None, unit: str | None, sentence: str, pos: int, lang: str) -> str | None:
+    """The event a number counts in ``lang``: its predicate, its unit, else the nearest event word
+    of the sentence within TRIGGER_REACH (words after the number bind tighter)."""
+    for part in (predicate, unit):
+        if part and (kind := _stem_key(part, COUNTED_KINDS, lang)) is not None:
+            return kind
+    best: tuple[float, str] | None = None
+    for m in re.finditer(r"\w+", sentence):
+        kind = _stem_key(m.group(0), COUNTED_KINDS, lang)
+        if kind is None:
+            continue
+        dist = m.start() - pos if m.start() >= pos else (pos - m.end()) * 1.5
+        if dist <= TRIGGER_REACH and (best is None or dist < best[0]):
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def plain_subject(unit: str | None, kind: str | None, lang: str) -> str | None:
+    """What is counted, as the English claims' subject: the unit's category, the kind's group for
+    no unit or a unit that names the event ("5937 погибших"), None for a unit that names something else."""
+    if unit and (subject := _stem_key(unit, COUNTED_SUBJECTS, lang)) is not None:
+        return subject
+    if unit and "percent" in unit:
+        return "percent"
+    if unit and _stem_key(unit, COUNTED_KINDS, lang) is None:
+        return None
+    return KIND_SUBJECT.get(kind or "")
+
+
+def plain_qualifier(unit: str | None, around: str) -> str | None:
+    """The side a number is about ("российских военных"), from the unit and the words around it."""
+    for w in words(unit or "") + words(around):
+        for side, stems in COUNTED_QUALIFIERS.items():
+            if any(w.startswith(s) for s in stems):
+                return side
+    return None
+
+
+def plain_places(sentence: str) -> frozenset[str]:
+    """The places a sentence in any language names, by their English names (COUNTED_PLACES)."""
+    found = set()
+    for w in words(sentence):
+        for place, stems in COUNTED_PLACES.items():
+            if any(w.startswith(s) and len(w) - len(s) <= _PLACE_ENDING for s in stems):
+                found.add(place)
+    return frozenset(found)
+
+
 def claim_records(
     article: Article, *, story: str | None = None, source: str | None = None, copies: tuple[str, ...] = (),
     with_sentence: bool = True,
@@ -197,6 +262,7 @@ def claim_records(
     if any(a.layer == "genre" and a.label in NON_CLAIM_GENRES for a in article.annotations):
         return []
     published = reference_date(article)
+    lang = article.language if article.language in LANGS else None  # None: English (and any unlisted)
     anns = article.layer("claim")
     sents = list(sentences(article.text)) if anns else []
     out = []
@@ -219,16 +285,18 @@ def claim_records(
             and offset >= 0 and out[-1].start >= offset
         if including:
             kind = out[-1].kind  # a part of the count just before it, counting the same thing
+        elif lang is not None:
+            kind = None if is_percent else plain_kind(attrs.predicate, unit, sentence, pos, lang)
         else:
             kind = kind_of(attrs.predicate, unit, sentence, pos, only)
-        if kind is None and unit is None:
+        if kind is None and unit is None and lang is None:
             kind = _kind_in_context(article, offset)
         if kind is None:
             continue
         after = sentence[pos + len(span) : pos + len(span) + 60]
         if RATE.search(after):
             continue  # "10,000 a day" is a rate, not a count
-        subject = subject_of(unit, after, kind)
+        subject = plain_subject(unit, kind, lang) if lang is not None else subject_of(unit, after, kind)
         if subject is None or subject not in KIND_ALLOWS.get(kind, frozenset()):
             continue
         subject = KIND_FORCES_SUBJECT.get(kind, subject)
@@ -242,26 +310,34 @@ def claim_records(
             sentence, pos, pos + len(span), published, kind in CUMULATIVE_KINDS, neighbours
         )
         low = sentence.lower()
+        modifier = str(attrs.modifier or "").strip().lower() or None
+        places = _sentence_places(article, offset, offset + len(sentence)) if offset >= 0 else frozenset()
+        if lang is not None:
+            modifier = _PLAIN_MODIFIERS.get(modifier or "", modifier) or None
+            qualifier = plain_qualifier(unit, sentence[max(0, pos - 30) : pos + len(span) + 30])
+            places = places | plain_places(sentence)
+        else:
+            qualifier = qualifier_of(unit, after[:30], sentence[max(0, pos - 30) : pos])
         out.append(
             ClaimRecord(
                 article=article.id,
                 start=ann.start,
                 value=value,
-                modifier=(str(attrs.modifier or "").strip().lower() or None),
+                modifier=modifier,
                 text=span,
                 sentence=" ".join(sentence.split()) if with_sentence else "",
                 speaker=attrs.speaker or None,
                 published=article.published,
                 kind=kind,
                 subject=subject,
-                qualifier=qualifier_of(unit, after[:30], sentence[max(0, pos - 30) : pos]),
+                qualifier=qualifier,
                 unit=unit,
                 when=when,
                 explicit_when=explicit,
                 cumulative=cumulative,
                 since=since,
                 part=including or any(re.search(rf"\b{re.escape(m)}\b", low) for m in PART_MARKERS),
-                places=_sentence_places(article, offset, offset + len(sentence)) if offset >= 0 else frozenset(),
+                places=places,
                 story=story,
                 source=source or article.id,
                 copies=copies,
