@@ -155,11 +155,19 @@ def score_2025_t10_st2(gold: Path, pred: Path):
     return score_st2_files(gold, pred)
 
 
+def score_2025_t10_st1(gold: Path, pred: Path):
+    """EMR on fine roles, micro P/R/F1 on fine roles, main-role accuracy (SemEval-2025 Task 10 subtask 1)."""
+    from ..narratives.roles_semeval import score_2025_st1
+
+    return score_2025_st1(gold, pred)
+
+
 SCORERS = {
     "2023-st1": score_2023_st1,
     "2023-st2": score_2023_st2,
     "2023-st3": score_2023_st3,
     "2020-si": score_2020_si,
     "2020-tc": score_2020_tc,
+    "2025-t10-st1": score_2025_t10_st1,
     "2025-t10-st2": score_2025_t10_st2,
 }

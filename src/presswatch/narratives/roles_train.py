@@ -1,0 +1,158 @@
+"""Train the entity-role bundle (trained/roles.joblib) from the SemEval-2025 Task 10 train data.
+
+    python -m presswatch.narratives.roles_train [--if-missing]
+
+- The role model: every gold mention of all five languages (EN, BG, HI, PT, RU; one model,
+  which cross-validated better on English than English alone: bench/roles_results.md).
+- The cast model: the real entity layer (spaCy + extract.entities) over the English documents that
+  have subtask-1 gold; an entity mention that overlaps a gold mention is cast. Its threshold is the
+  one that maximises F1 out of fold (5 folds grouped by document); precision and recall at that
+  threshold go into the bundle's metrics and trained/roles_metrics.json.
+The entity mentions are cached in trained/cache/ (the spaCy pass is most of the time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .data import Document, load_language, role_descriptions, LANGUAGES
+from .resources import TRAINED_DIR
+from .roles import Candidate, CastModel, MentionInput, RoleBundle, RoleModel, best_threshold, candidates
+
+BUNDLE = "roles.joblib"
+METRICS = "roles_metrics.json"
+CAST_FOLDS = 5
+
+
+def bundle_path(folder: Path | None = None) -> Path:
+    return (folder or TRAINED_DIR) / BUNDLE
+
+
+@lru_cache(maxsize=4)
+def load_bundle(path: Path | None = None) -> RoleBundle:
+    """The trained role bundle, loaded once; fails with what to run when it is missing."""
+    import joblib
+
+    path = path or bundle_path()
+    if not path.exists():
+        raise FileNotFoundError(f"no entity-role model at {path}; run `make models` "
+                                "(or python -m presswatch.narratives.roles_train)")
+    return joblib.load(path)
+
+
+def gold_mentions() -> tuple[list[MentionInput], list[str], list[tuple[str, ...]]]:
+    """Inputs, main roles and fine roles of every gold mention of the five train languages."""
+    xs, mains, fines = [], [], []
+    for code in LANGUAGES:
+        lang = load_language(code)
+        for m in lang.mentions:
+            d = lang.documents[m.doc_id]
+            xs.append(MentionInput(d.text, m.start, m.end, code, d.domain))
+            mains.append(m.main), fines.append(m.fine)
+    return xs, mains, fines
+
+
+def entity_mentions(docs: list[Document], cache: Path) -> dict[str, list[tuple[int, int, str, str]]]:
+    """(start, end, label, canonical) of the entity layer's mentions in each document (cached by text hash)."""
+    key = hashlib.sha1("".join(d.id + d.text for d in docs).encode("utf-8")).hexdigest()[:16]
+    path = cache / f"roles_entities_{key}.json"
+    if path.exists():
+        return {k: [tuple(x) for x in v] for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    from ..model import Article
+    from ..options import Options
+    from ..runner import make_stage
+
+    options = Options()
+    nlp, ents = make_stage("nlp.spacy.v1", options), make_stage("extract.entities.v1", options)
+    out: dict[str, list[tuple[int, int, str, str]]] = {}
+    for at in range(0, len(docs), 16):
+        batch = [Article.create(d.id, d.text, language="en") for d in docs[at : at + 16]]
+        nlp(batch)
+        ents(batch)
+        for d, a in zip(docs[at : at + 16], batch):
+            out[d.id] = [(x.start, x.end, x.label, (x.attrs or {}).get("canonical") or a.text[x.start : x.end])
+                         for x in a.layer("entity")]
+            a.doc = None
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out), encoding="utf-8")
+    return out
+
+
+def cast_data(cache: Path) -> tuple[list[tuple[str, list[Candidate]]], list[int]]:
+    """(text, candidates) per English document with gold, and the cast label of each candidate in order."""
+    en = load_language("EN")
+    with_gold = sorted({m.doc_id for m in en.mentions})
+    docs = [en.documents[d] for d in with_gold]
+    found = entity_mentions(docs, cache)
+    gold: dict[str, list[tuple[int, int]]] = {}
+    for m in en.mentions:
+        gold.setdefault(m.doc_id, []).append((m.start, m.end))
+    items, labels = [], []
+    for d in docs:
+        cands = candidates(d.text, found.get(d.id, []))
+        items.append((d.text, cands))
+        for c in cands:
+            labels.append(int(any(s < c.end and c.start < e for s, e in gold.get(d.id, []))))
+    return items, labels
+
+
+def fit_cast(items: list[tuple[str, list[Candidate]]], labels: list[int]) -> tuple[CastModel, dict]:
+    """The cast model with its threshold tuned out of fold (folds of whole documents), and its OOF metrics."""
+    from sklearn.model_selection import GroupKFold
+
+    y = np.asarray(labels)
+    item_docs = np.arange(len(items))
+    oof = np.zeros(len(y))
+    offsets = np.cumsum([0] + [len(cs) for _, cs in items])
+    for train, test in GroupKFold(n_splits=CAST_FOLDS).split(item_docs, groups=item_docs):
+        tr_items = [items[i] for i in train]
+        tr_y = np.concatenate([y[offsets[i] : offsets[i + 1]] for i in train])
+        model = CastModel.fit(tr_items, tr_y, 0.5)
+        for i in test:
+            oof[offsets[i] : offsets[i + 1]] = model.proba(*items[i])
+    t, p, r, f1 = best_threshold(y, oof)
+    metrics = {"candidates": int(len(y)), "cast": int(y.sum()), "threshold": round(t, 4),
+               "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+               "documents": len(items), "protocol": f"{CAST_FOLDS} folds grouped by document, EN docs with gold"}
+    return CastModel.fit(items, y, t), metrics
+
+
+def train(folder: Path | None = None) -> RoleBundle:
+    """Fit both models, write the bundle and its metrics."""
+    import joblib
+
+    folder = folder or TRAINED_DIR
+    t0 = time.time()
+    xs, mains, fines = gold_mentions()
+    roles = RoleModel.fit(xs, mains, fines, role_descriptions())
+    items, labels = cast_data(folder / "cache")
+    cast, cast_metrics = fit_cast(items, labels)
+    metrics = {"role_mentions": len(xs), "languages": list(LANGUAGES), "cast": cast_metrics,
+               "seconds": round(time.time() - t0, 1)}
+    bundle = RoleBundle(roles, cast, metrics)
+    folder.mkdir(parents=True, exist_ok=True)
+    joblib.dump(bundle, folder / BUNDLE, compress=3)
+    (folder / METRICS).write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
+    return bundle
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--if-missing", action="store_true", help="do nothing when the bundle exists")
+    args = ap.parse_args(argv)
+    if args.if_missing and bundle_path().exists():
+        print(f"{bundle_path()} exists")
+        return
+    bundle = train()
+    print(json.dumps(bundle.metrics, indent=1))
+
+
+if __name__ == "__main__":
+    main()
