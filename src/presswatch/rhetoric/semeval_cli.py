@@ -11,7 +11,7 @@ import click
 from ..cli import CONTEXT_SETTINGS
 from .scorers import SCORERS
 
-PREDICT_TASKS = ("2023-st1", "2023-st2", "2023-st3", "2020-si", "2020-tc", "2025-t10-st2")
+PREDICT_TASKS = ("2023-st1", "2023-st2", "2023-st3", "2020-si", "2020-tc", "2025-t10-st1", "2025-t10-st2")
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -77,9 +77,20 @@ def semeval() -> None:
               help="folder of articleNNN.txt files (2025-t10-st2: the task's <ID>.txt files)")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="2023-st3: id⇥line⇥text lines; 2020-tc: id⇥?⇥start⇥end lines")
+@click.option("--mentions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="2025-t10-st1: doc id⇥mention⇥start⇥end lines (end inclusive, as the task gives them)")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="prediction file to write")
-def predict(task: str, articles: Path, template: Path | None, out: Path) -> None:
+def predict(task: str, articles: Path, template: Path | None, mentions: Path | None, out: Path) -> None:
     """Write predictions for TASK in the shared-task submission format."""
+    if task == "2025-t10-st1":
+        from ..narratives.roles_semeval import predict_lines as role_lines
+
+        if mentions is None:
+            raise click.UsageError("2025-t10-st1 needs --mentions")
+        lines = role_lines(articles, mentions)
+        out.write_text("".join(l + "\n" for l in lines), encoding="utf-8")
+        click.echo(f"{len(lines)} lines written to {out}")
+        return
     if task == "2025-t10-st2":
         from ..narratives.semeval import predict_lines as narrative_lines
 
