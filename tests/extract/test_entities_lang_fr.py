@@ -76,3 +76,18 @@ def test_entities_lang_fr_spans_are_offsets_into_the_clean_text(french):
 
 def test_entities_lang_fr_no_english_role_mentions(french):
     assert not any(a.attrs.get("role") for a in french.layer("entity"))
+
+
+def test_entities_lang_fr_trimming_keeps_a_particle_of_a_surname_and_drops_articles():
+    from presswatch.extract.names import trim_tokens
+
+    assert trim_tokens(["Le", "Drian"], "PERSON", "fr") == (0, 2)  # "tel Le Drian": a particle of the name
+    assert trim_tokens(["La", "France"], "GPE", "fr") == (1, 2)
+    assert trim_tokens(["l’", "Élysée"], "GPE", "fr") == (1, 2)
+    assert trim_tokens(["L’", "Élysée"], "GPE", "fr") == (1, 2)
+    assert trim_tokens(["d’", "Omicron"], "ORG", "fr") == (1, 2)
+    assert trim_tokens(["M.", "Macron"], "PERSON", "fr") == (1, 2)
+    # English rules stay English: "President" is not a French title, "the" not a French article
+    assert trim_tokens(["President", "Macron"], "PERSON", "fr") == (0, 2)
+    assert trim_tokens(["The", "Guardian"], "ORG", "en") == (1, 2)
+    assert trim_tokens(["Mr", "Putin"], "PERSON", "en") == (1, 2)

@@ -27,7 +27,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 #: English's are the resources' (HONORIFICS, NAME_TITLES); a language missing here trims only marks.
 _LEADING: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "fr": (
-        frozenset({"le", "la", "les", "l'", "l’"}),
+        frozenset({"le", "la", "les", "l'", "l’", "d'", "d’", "du", "des"}),
         frozenset({"m.", "mm.", "mme", "mmes", "mlle", "me", "dr", "pr", "mgr", "président", "présidente",
                    "ministre", "général", "générale", "premier", "première", "chancelier", "chancelière"}),
     ),
@@ -38,17 +38,24 @@ def trim_tokens(words: Sequence[str], label: str, language: str = "en") -> tuple
     """Index range of the name inside an entity's tokens: no article, title, possessive or shouting.
 
     Articles, honorifics and titles are the language's ("the", "Mr", "President" are English's);
-    quote marks and brackets are trimmed in any language.
+    quote marks and brackets are trimmed in any language. Outside English a capitalised article
+    before a person's name is part of it ("Le Drian", "La Fontaine") unless elided ("L’"); before
+    any other name it is trimmed, as "the" is in English ("La France" is France).
     """
     if language != "en":
         articles, titles = _LEADING.get(language, (frozenset(), frozenset()))
-        return _trim(words, label, articles, _EDGE_MARKS, lambda w: w.lower() in titles)
-    return _trim(words, label, _ARTICLES, _EDGE_JUNK, lambda w: w.lower() in HONORIFICS or w.lower() in NAME_TITLES)
+
+        def article(w: str) -> bool:
+            return w in articles or w.lower() in articles and (label != "PERSON" or w.endswith(("'", "’")))
+
+        return _trim(words, label, article, _EDGE_MARKS, lambda w: w.lower() in titles)
+    return _trim(words, label, lambda w: w.lower() in _ARTICLES, _EDGE_JUNK,
+                 lambda w: w.lower() in HONORIFICS or w.lower() in NAME_TITLES)
 
 
-def _trim(words: Sequence[str], label: str, articles: frozenset[str], junk: frozenset[str], title: Any) -> tuple[int, int]:
+def _trim(words: Sequence[str], label: str, article: Any, junk: frozenset[str], title: Any) -> tuple[int, int]:
     i, j = 0, len(words)
-    while i < j and (words[i].lower() in articles or words[i] in junk):
+    while i < j and (article(words[i]) or words[i] in junk):
         i += 1
     while j > i and (words[j - 1] in junk or words[j - 1].lower() in {"'s", "’s"}):
         j -= 1
