@@ -64,12 +64,13 @@ class Thresholds:
 
     coarse: float = 0.3  # a coarse narrative of the article's domain is kept at this probability
     fine: float = 0.3  # a sub-narrative under a kept coarse one is kept at this probability
-    neither: float = 0.5  # the article is about neither domain when P(neither) reaches this
+    domain: float = 0.5  # an article is in a domain only at this probability of it (else: neither)
 
 
 @dataclass
 class Proba:
-    """Probabilities of a batch: domain (n, 3), coarse (n, n_coarse), fine (n, n_fine)."""
+    """Probabilities of a batch: domain (n, 3; one-vs-rest, so a row need not sum to one: an article
+    unlike every train article has a low probability of each), coarse (n, n_coarse), fine (n, n_fine)."""
 
     domain: np.ndarray
     coarse: np.ndarray
@@ -139,7 +140,7 @@ class NarrativeModel:
     def proba(self, texts: Sequence[str], vecs: np.ndarray | None = None) -> Proba:
         """The three levels' probabilities for article texts (title line first)."""
         X = self.features.transform(texts, vecs)
-        return Proba(normalise(self.domain.proba(X)), self.coarse.proba(X), self.fine.proba(X))
+        return Proba(self.domain.proba(X), self.coarse.proba(X), self.fine.proba(X))
 
     def decide(self, P: Proba, thresholds: Thresholds | None = None) -> list[list[Found]]:
         """The narratives of each article: the coarse ones of its domain above threshold, or Other alone."""
@@ -153,25 +154,29 @@ class NarrativeModel:
         return TRAIN_LANGUAGE.get(language or "") in self.languages
 
 
-def normalise(D: np.ndarray) -> np.ndarray:
-    """Domain probabilities that sum to one per row."""
-    s = D.sum(axis=1, keepdims=True)
-    return np.divide(D, s, out=np.full_like(D, 1.0 / D.shape[1]), where=s > 0)
+def domain_decision(D: np.ndarray, t: float) -> list[str | None]:
+    """Each article's domain: the surest of URW, CC and neither, and neither unless URW or CC reaches
+    ``t`` (a ridge model extrapolates an unlike article to middling scores for every class: an
+    article about football is unlike both domains, not a weak member of one)."""
+    out: list[str | None] = []
+    for row in D:
+        k = int(np.argmax(row))
+        out.append(DOMAIN_CLASSES[k] if k < len(DOMAINS) and row[k] >= t else None)
+    return out
 
 
 def decide(P: Proba, coarse_labels: Sequence[str], fine_labels: Sequence[str], t: Thresholds) -> list[list[Found]]:
-    """Domain first (neither: Other, domain None), then the coarse narratives of that domain at or
-    above the threshold (none: Other with that domain), then under each the sub-narratives at or above
-    theirs (none: the surest child, which may be "<coarse>: Other")."""
+    """Domain first (neither: Other, domain None, scored 1 - P(surest domain)), then the coarse
+    narratives of that domain at or above the threshold (none: Other with that domain, scored 1 - the
+    surest one's P), then under each the sub-narratives at or above theirs (none: the surest child,
+    which may be "<coarse>: Other")."""
     c_domain = [domain_of(c) for c in coarse_labels]
     children = {c: [j for j, f in enumerate(fine_labels) if parent(f) == c] for c in coarse_labels}
-    neither = DOMAIN_CLASSES.index(NEITHER)
     out: list[list[Found]] = []
-    for i in range(len(P.domain)):
-        if P.domain[i, neither] >= t.neither:
-            out.append([Found(OTHER, float(P.domain[i, neither]), None, (OTHER,))])
+    for i, d in enumerate(domain_decision(P.domain, t.domain)):
+        if d is None:
+            out.append([Found(OTHER, float(1.0 - P.domain[i, : len(DOMAINS)].max()), None, (OTHER,))])
             continue
-        d = DOMAINS[int(np.argmax(P.domain[i, : len(DOMAINS)]))]
         cols = [j for j, cd in enumerate(c_domain) if cd == d]
         kept = sorted((j for j in cols if P.coarse[i, j] >= t.coarse), key=lambda j: -P.coarse[i, j])
         if not kept:
@@ -255,7 +260,7 @@ def calibrations(S: dict[str, np.ndarray], T: Targets, scored: np.ndarray) -> di
 
 def to_proba(S: dict[str, np.ndarray], cal: dict[str, tuple[np.ndarray, np.ndarray]]) -> Proba:
     p = {level: sigmoid(cal[level][0] * S[level] + cal[level][1]) for level in S}
-    return Proba(normalise(p["domain"]), p["coarse"], p["fine"])
+    return Proba(p["domain"], p["coarse"], p["fine"])
 
 
 def fit(docs: Sequence[TrainDoc], coarse_labels: Sequence[str], fine_labels: Sequence[str], folds: np.ndarray, *,

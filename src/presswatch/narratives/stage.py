@@ -12,7 +12,8 @@ from ..attrs import NarrativeAttrs
 from ..model import Annotation, Article
 from ..options import Options
 from .classify import Found, NarrativeModel
-from .resources import TRAIN_LANGUAGE, TRAINED_DIR
+from ..nlp.languages import unsupported_reason
+from .resources import TRAINED_DIR
 
 LAYER = "narrative"
 _cache: dict[Path, NarrativeModel] = {}
@@ -69,8 +70,7 @@ class NarrativeStage:
         todo = []
         for a in articles:
             if not self.model.supports(a.language):
-                known = ", ".join(k for k, v in TRAIN_LANGUAGE.items() if v in self.model.languages)
-                a.mark_unsupported(LAYER, f"no narrative model for language {a.language or 'unknown'} (models: {known})")
+                a.mark_unsupported(LAYER, unsupported_reason(a.language, LAYER))
             elif a.text.strip():
                 todo.append(a)
         for article, found in zip(todo, find_narratives(self.model, [article_input(a) for a in todo])):

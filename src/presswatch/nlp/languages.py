@@ -69,7 +69,8 @@ LAYER_LANGUAGES: dict[str, frozenset[str]] = {
     "technique": RHETORIC_LANGUAGES,
     "genre": RHETORIC_LANGUAGES,
     "frame": RHETORIC_LANGUAGES,
-    "narrative": frozenset(),
+    # narratives: the SemEval-2025 Task 10 train languages (narratives/resources.py TRAIN_LANGUAGE)
+    "narrative": frozenset({"en", "bg", "hi", "pt", "ru"}),
     "role": frozenset(),
 }
 
