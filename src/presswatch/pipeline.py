@@ -263,7 +263,8 @@ def _open_store(opts: Options):  # -> Store | None
     return Store(opts.db)
 
 
-EMPTY_CORPUS: dict[str, Any] = {"duplicates": [], "stories": [], "claim_conflicts": [], "timeline": []}
+EMPTY_CORPUS: dict[str, Any] = {"duplicates": [], "stories": [], "claim_conflicts": [], "timeline": [],
+                                "narrative_conflicts": []}
 
 
 @dataclass
