@@ -24,10 +24,10 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from .classify import MultiLabel, TextFeaturizer
-from .documents import article_lines
+from .documents import article_lines, genre_labels
 from .features import WORD
 from .models import ModelsMissing
-from .resources import MULTILINGUAL_FOLDERS, TRAINED_DIR
+from .resources import GENRES, MULTILINGUAL_FOLDERS, TRAINED_DIR
 
 BUNDLE = "multilingual.joblib"
 METRICS = "metrics-multilingual.json"
@@ -105,6 +105,15 @@ def doc_text(text: str) -> str:
     return "\n".join(article_lines(text))
 
 
+def genre_predict(feat: TextFeaturizer, lr: LogisticRegression, docs: Sequence[str]) -> list[tuple[str, float]]:
+    """The genre of article texts and its probability; satire only when sure, as in English."""
+    P = lr.predict_proba(feat.transform(list(docs)))
+    out = np.zeros((len(docs), len(GENRES)), dtype=np.float32)
+    for k, g in enumerate(lr.classes_):
+        out[:, GENRES.index(g)] = P[:, k]
+    return genre_labels(out)
+
+
 @dataclass
 class MultilingualModels:
     """The paragraph-technique, frame and genre models of each language (one object may serve several)."""
@@ -120,9 +129,15 @@ class MultilingualModels:
     # -- paragraph level ----------------------------------------------------------------------
     def paragraph_proba(self, texts: Sequence[str], language: str) -> np.ndarray:
         """Technique probabilities of the paragraphs of one article, in order."""
-        n = len(texts)
-        pos = np.arange(n, dtype=np.float32) / max(n - 1, 1)
-        return self.paragraphs[language].proba(list(texts), pos, [language] * n)
+        return self.paragraph_proba_articles([list(texts)], language)
+
+    def paragraph_proba_articles(self, articles: Sequence[Sequence[str]], language: str) -> np.ndarray:
+        """Technique probabilities of the paragraphs of several articles of one language, one row per
+        paragraph in order, in one pass over the classifiers."""
+        texts = [t for a in articles for t in a]
+        pos = np.concatenate([np.arange(len(a), dtype=np.float32) / max(len(a) - 1, 1) for a in articles]) \
+            if texts else np.zeros(0, np.float32)
+        return self.paragraphs[language].proba(texts, pos, [language] * len(texts))
 
     def paragraph_techniques(self, P: np.ndarray, language: str) -> list[list[tuple[str, float]]]:
         return self.paragraphs[language].labelled(P, language)
@@ -137,8 +152,7 @@ class MultilingualModels:
     def genre_of(self, texts: Sequence[str], language: str) -> list[tuple[str, float]]:
         """The genre of whole article texts of one language and its probability."""
         feat, lr = self.genre[language]
-        P = lr.predict_proba(feat.transform([doc_text(t) for t in texts]))
-        return [(str(lr.classes_[int(np.argmax(p))]), float(np.max(p))) for p in P]
+        return genre_predict(feat, lr, [doc_text(t) for t in texts])
 
 
 _cache: dict[Path, MultilingualModels] = {}

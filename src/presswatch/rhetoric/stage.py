@@ -133,20 +133,28 @@ def _place_hits(models: Models, text: str, paragraphs: Sequence[tuple[int, int]]
 
 def find_rhetoric_multilingual(models: MultilingualModels, language: str,
                                items: Sequence[tuple[str, Sequence[tuple[int, int]], str | None]]) -> list[Rhetoric]:
-    """Techniques, genre and frames of articles in one of the multilingual bundle's languages.
+    """Techniques, genre and frames of articles in one of the multilingual bundle's languages, each
+    model run once over the whole batch.
 
     No span tagger is trained for these languages: a technique lands on its whole paragraph
     (trigger None), which is what the paragraph-level gold of the train data supports.
     """
+    if not items:
+        return []
+    lines = [([title] if title else []) + [text[s:e] for s, e in paragraphs] for text, paragraphs, title in items]
+    P_all = models.paragraph_proba_articles(lines, language)
+    fulls = [f"{title}\n\n{text}" if title else text for text, _, title in items]
     out: list[Rhetoric] = []
-    for text, paragraphs, title in items:
-        lines = ([title] if title else []) + [text[s:e] for s, e in paragraphs]
-        P = models.paragraph_proba(lines, language)[len(lines) - len(paragraphs):]
+    at = 0
+    for (text, paragraphs, title), ls, genre, frames in zip(items, lines, models.genre_of(fulls, language),
+                                                            models.frames_of(fulls, language)):
+        # the title is a paragraph of its own in the training files; it has no offsets in `text`
+        P = P_all[at + len(ls) - len(paragraphs) : at + len(ls)]
+        at += len(ls)
         hits = [TechniqueHit(label, paragraphs[i][0], paragraphs[i][1], score, i, None)
                 for i, found in enumerate(models.paragraph_techniques(P, language))
                 for label, score in sorted(found, key=lambda t: -t[1])]
-        full = f"{title}\n\n{text}" if title else text
-        out.append((hits, models.genre_of([full], language)[0], models.frames_of([full], language)[0]))
+        out.append((hits, genre, frames))
     return out
 
 

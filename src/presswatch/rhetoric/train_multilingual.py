@@ -25,7 +25,7 @@ from .classify import group_folds, tune_thresholds
 from .data import SemEval2023, load_semeval2023, load_semeval2023_multilingual
 from .evaluate import topic_folds
 from .multilingual import (BUNDLE, BUNDLE_VERSION, LANGUAGES, METRICS, MultilingualModels, TextModel, doc_text,
-                           fit_text_model, new_featurizer, positions_of)
+                           fit_text_model, genre_predict, new_featurizer, positions_of)
 from .paragraphs import gold_matrix
 from .resources import FRAMES, TECHNIQUES, TRAINED_DIR
 
@@ -208,8 +208,8 @@ def cv_genre(texts: Sequence[str], languages: np.ndarray, y: Sequence[str], fold
             if not len(te) or len(set(y[i] for i in tr)) < 2:
                 continue
             feat, lr = genre_model([texts[i] for i in tr], [y[i] for i in tr], C, max_features)
-            for i, g in zip(te, lr.predict(feat.transform([texts[i] for i in te]))):
-                pred[i] = str(g)
+            for i, (g, _) in zip(te, genre_predict(feat, lr, [texts[i] for i in te])):
+                pred[i] = g
     out = {}
     for lang in [*np.unique(languages), "all"]:
         idx = [i for i in range(len(y)) if lang == "all" or languages[i] == lang]
