@@ -145,3 +145,14 @@ def test_languages_capabilities_are_the_table():
     assert "entity" not in languages.capabilities("bg")
     assert languages.capabilities("ka") & languages.NEEDS_PARSE == frozenset()
     assert languages.capabilities(None) == frozenset()
+
+
+def test_languages_parse_a_missing_packaged_pipeline_falls_back_to_blank_and_says_why(nlp, monkeypatch):
+    monkeypatch.setitem(languages.PIPELINES, "fr", "fr_core_news_not_installed")
+    article = Article.create("fr.txt", "Le président Emmanuel Macron a reçu Olaf Scholz à Paris. Ils ont parlé.")
+    stage = NlpStage(nlp=nlp, layers=("entity",))
+    stage([article])
+    EntityStage()([article])
+    assert article.language == "fr" and has_parse(article) and len(list(article.doc.sents)) == 2
+    assert "fr_core_news_not_installed is not installed" in article.unsupported["entity"]
+    assert article.layer("entity") == [] and not can_run(article, "entity")

@@ -14,6 +14,7 @@ Doc, so that the memory and time of a parse grow with the text, not faster.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from ..model import Article
 from ..options import Options
 from . import languages
 from .models import detect_language, load_blank, load_spacy, relabel_entities
+
+log = logging.getLogger(__name__)
 
 #: Texts up to this many characters are parsed in one piece (every PTC article, 47k at most, is).
 #: A longer one is parsed in pieces of at most CHUNK_CHARS, about an ordinary article, so a batch
@@ -56,6 +59,8 @@ class NlpStage:
     #: the language-dependent layers this run's stages write: each article records those its
     #: language does not support (``Article.unsupported``), with the reason, as soon as its language is known
     layers: tuple[str, ...] = ()
+    #: language -> why its packaged pipeline could not be loaded (it is parsed by the blank one)
+    missing: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, articles: list[Article]) -> None:
         groups: dict[str, list[Article]] = {}
@@ -77,6 +82,9 @@ class NlpStage:
                 for article in group:
                     article.mark_unsupported("parse", languages.REASONS["parse"].format(name=languages.name(code), code=code))
                 continue
+            if code in self.missing:
+                for article in group:  # parsed by the blank pipeline: no entities to find
+                    article.mark_unsupported("entity", self.missing[code])
             self._parse(nlp, group)
 
     def pipeline(self, code: str) -> Any | None:
@@ -87,12 +95,25 @@ class NlpStage:
                 package = languages.pipeline_name(code)
                 try:
                     nlp = load_spacy(package) if package else load_blank(code)
+                except RuntimeError as exc:
+                    # the packaged pipeline is a dependency, but this install lacks it: the article still
+                    # gets tokens and sentences, and says why it has no entities
+                    log.warning("%s; %s articles get spaCy's blank pipeline", exc, languages.name(code))
+                    self.missing[code] = f"the {languages.name(code)} pipeline {package} is not installed (run `make setup`)"
+                    nlp = self._blank(code)
                 except ImportError:
                     nlp = None  # spaCy knows the code but its tokenizer needs a library we lack
                 if nlp is not None and code in languages.ENTITY_LABELS:
                     relabel_entities(nlp, languages.ENTITY_LABELS[code])
             self.others[code] = nlp
         return self.others[code]
+
+    @staticmethod
+    def _blank(code: str) -> Any | None:
+        try:
+            return load_blank(code)
+        except ImportError:
+            return None
 
     def _parse(self, nlp: Any, group: list[Article]) -> None:
         pieces = [chunk_offsets(a.text, CHUNK_CHARS) if len(a.text) > WHOLE_CHARS else [(0, len(a.text))]
@@ -203,11 +224,12 @@ def has_parse(article: Article) -> bool:
 
 
 def can_run(article: Article, layer: str) -> bool:
-    """Whether a layer that reads the parse runs on this article: it has a parse and its language
-    supports the layer (nlp/languages.py). When not, and the article has text, the reason is
+    """Whether a layer that reads the parse runs on this article: it has a parse, its language
+    supports the layer (nlp/languages.py) and no earlier stage recorded that the layer cannot run on
+    it (a packaged pipeline missing from the install). When its language does not support the layer, and the article has text, the reason is
     recorded on it (``Article.unsupported[layer]``), so its empty layer is never read as "nothing found".
     """
-    if article.doc is not None and languages.supports(article.language, layer):
+    if article.doc is not None and languages.supports(article.language, layer) and layer not in article.unsupported:
         return True
     if article.text.strip() and not languages.supports(article.language, layer):
         article.mark_unsupported(layer, languages.unsupported_reason(article.language, layer))
