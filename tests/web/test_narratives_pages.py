@@ -140,3 +140,23 @@ def test_narratives_page_by_story_links_to_the_storys_articles(site):
     listed = c.get(href.replace("/narratives?", "/narratives.json?")).json()["articles"]
     assert [a["article"]["id"] for a in listed] == [ids["kp"]]
     assert 'id="by-story"' in c.get("/narratives").text
+
+
+def test_narratives_article_with_roles_but_no_narrative_layer_says_it_has_not_run(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from presswatch.model import Annotation, Article
+    from presswatch.store import Store
+    from presswatch.web import WebSettings, create_app
+
+    a = Article.create("x.txt", "Volodymyr Zelensky spoke.", title="Roles only", outlet="RT")
+    a.add(Annotation("role", "Protagonist", 0, 18, 0.7, {"canonical": "Volodymyr Zelensky", "fine": ["Guardian"]}))
+    with Store(tmp_path / "db.duckdb") as s:
+        s.write_articles([a])
+    with TestClient(create_app(WebSettings(db=tmp_path / "db.duckdb", allowed_hosts=frozenset({"testserver"})))) as c:
+        nv = c.get(f"/articles/{a.id}.json").json()["narratives"]
+        empty = c.get("/narratives.json").json()
+        assert "the narrative layer has not run" in c.get("/narratives").text
+    assert (nv["ran"], nv["note"]) == (False, "The narrative layer has not run on this article.")
+    assert [m["role"] for m in nv["cast"]] == ["Protagonist"]
+    assert empty["narratives"] == [] and empty["conflicts"] == []

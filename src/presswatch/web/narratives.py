@@ -78,15 +78,16 @@ def article_narratives(db: Database, article_id: str) -> ArticleNarratives | Non
             narratives.append(NarrativeOut(label=a.label, domain=attrs.domain, score=a.score,
                                            subnarratives=list(attrs.subnarratives), href=narrative_href(a.label)))
     note = None
-    if why_not and not pushed:
-        note = f"The narrative layer did not run on this article: {why_not}"
-    elif pushed and not narratives:
+    if not pushed:  # the layer writes at least Other wherever it runs
+        note = (f"The narrative layer did not run on this article: {why_not}" if why_not else
+                "The narrative layer has not run on this article.")
+    elif not narratives:
         known = sorted(DOMAINS[d] for d in domains if d in DOMAINS)
         note = (f"This article is about {' and '.join(known)} but pushes none of its narratives." if known else
                 "This article is about neither domain (the war in Ukraine, climate change): no narrative applies.")
     text = art.text or ""
     return ArticleNarratives(
-        narratives=narratives, note=note, ran=bool(pushed) or not why_not,
+        narratives=narratives, note=note, ran=bool(pushed),
         cast=[CastMention(entity=RoleAttrs.of(a).canonical or text[a.start:a.end], text=text[a.start:a.end],
                           role=a.label, fine=list(RoleAttrs.of(a).fine), score=a.score, start=a.start, end=a.end)
               for a in cast],
