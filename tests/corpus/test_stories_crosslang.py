@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from presswatch.corpus.crosslang import anchor_idf, anchor_text, anchors, name_key, number_key
-from presswatch.corpus.stories import StoryInput, assign
+from presswatch.corpus.crosslang import anchor_text, anchors, name_key, number_key
+from presswatch.corpus.stories import StoryInput, assign, idf_weights
 
 FIXTURES = Path(__file__).parent / "fixtures" / "crosslang"
 
@@ -73,7 +73,7 @@ def _inputs(names: list[str], gold: dict) -> tuple[list[StoryInput], dict[str, f
                    gold[n]["published"], None, {}, gold[n]["language"], dict(found[n]))
         for i, n in enumerate(names)
     ]
-    return items, anchor_idf(df, len(names))
+    return items, idf_weights(df, len(names))
 
 
 def test_stories_crosslang_one_event_in_four_languages_groups_and_others_do_not():

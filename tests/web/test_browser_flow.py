@@ -6,7 +6,9 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -37,8 +39,6 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(web_db, tmp_path_factory):
     """presswatch's app under uvicorn on 127.0.0.1, analysis on, over a copy of the fixture database."""
-    import uvicorn
-
     from presswatch.web import WebSettings, create_app
     from presswatch.web.analysis import installed_stages
 
@@ -47,6 +47,15 @@ def server(web_db, tmp_path_factory):
     shutil.copy(path, copy)
     stages = tuple(s for s in installed_stages() if s.startswith(("nlp.", "extract.")))
     app = create_app(WebSettings(db=copy, allow_analyze=True, stages=stages, analyze_corpus=False))
+    with serve(app) as base:
+        yield base, ids
+
+
+@contextmanager
+def serve(app) -> Iterator[str]:
+    """The app under uvicorn on a free port of 127.0.0.1, in a thread; yields its base URL."""
+    import uvicorn
+
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -55,9 +64,11 @@ def server(web_db, tmp_path_factory):
     while not srv.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,9 @@ article list to the Russian articles, and the search page's language select narr
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
 
-from .test_browser_flow import browser, free_port, page, shot  # noqa: F401 - the browser fixtures
+from .test_browser_flow import browser, page, serve, shot  # noqa: F401 - the browser fixtures
 from .test_language_pages import lang_db  # noqa: F401 - the database of our en/ru/de/pl/fr articles
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -16,23 +13,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def server(lang_db):  # noqa: F811 - the page fixture's server, here over the language database
-    import uvicorn
-
     from presswatch.web import WebSettings, create_app
 
     path, ids = lang_db
-    app = create_app(WebSettings(db=path))
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(WebSettings(db=path))) as base:
+        yield base, ids
 
 
 def test_language_browser_filter_narrows_the_list(page, server):  # noqa: F811

@@ -10,18 +10,16 @@ languages: a name to the skeleton of its consonants after transliteration (Cyril
 ``ENDINGS``), a number to its value. Two articles that share no names and no numbers share no
 anchor: they are never grouped across languages.
 
-stories.assign uses anchors only where an article and a story are in different languages or not
-in English, so the English path is unchanged.
+stories.assign compares anchors (stories.weighted_cosine, idf-weighted) only where an article or
+a story is not in English, so the English path is unchanged.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import Mapping
 
 #: Characters of the title and text read for anchors (the lead carries the event's names and figures).
 ANCHOR_CHARS = 1500
@@ -172,21 +170,3 @@ def _common_noun(word: str, previous: str, language: str | None) -> bool:
     if language != "de":
         return False
     return previous in GERMAN_DETERMINERS or word.lower().endswith(GERMAN_NOUN_ENDINGS)
-
-
-def anchor_idf(doc_freq: Mapping[str, int], n_docs: int) -> dict[str, float]:
-    """Inverse document frequency of each anchor (Putin in every article tells little)."""
-    return {a: math.log((n_docs + 1) / (df + 0.5)) for a, df in doc_freq.items()}
-
-
-def anchor_similarity(item: Mapping[str, int], story: Mapping[str, int], idf: Mapping[str, float]) -> float:
-    """Cosine of an article's anchors with a story's (members having each), rare anchors counting most."""
-    if not item or not story:
-        return 0.0
-    iv = {a: idf.get(a, 1.0) for a in item}
-    dot = sum(w * story.get(a, 0) * idf.get(a, 1.0) for a, w in iv.items())
-    if not dot:
-        return 0.0
-    ni = math.sqrt(sum(w * w for w in iv.values()))
-    ns = math.sqrt(sum((n * idf.get(a, 1.0)) ** 2 for a, n in story.items()))
-    return dot / (ni * ns) if ni and ns else 0.0

@@ -27,7 +27,6 @@ from .duplicates import Fingerprint, describe_group, fingerprint, group_fingerpr
 from .embed import MODEL_NAME, Embedder, embedding_text, load_embedder
 from .entities import unify_names
 from .resources import TIMELINE_PER_STORY
-from .crosslang import anchor_idf
 from .stories import StoryInput, StoryState, assign, follow_copies, idf_weights, story_input, to_story
 from .text import sort_key_published
 from .timeline import merge_timeline, statement_text
@@ -350,7 +349,7 @@ def _place(
         anchor_df.update(a for a, _ in d.anchors)
     dims = len(next(iter(source.embeddings(order[:1]).values()))) if order else None
     story_of = assign(new, states, follow=follow, idf=idf, expand=expand, dims=dims,
-                      anchor_idf=anchor_idf(anchor_df, len(digests)))
+                      anchor_idf=idf_weights(anchor_df, len(digests)))
     return states, story_of, idf
 
 

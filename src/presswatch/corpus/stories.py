@@ -24,7 +24,6 @@ from typing import Any, Callable, Container, Iterable, Iterator, Mapping, Sequen
 
 import numpy as np
 
-from .crosslang import anchor_similarity
 from .resources import (
     CROSS_JOIN_ANCHORS, CROSS_JOIN_SIMILARITY, ENTITY_WEIGHT, STOPWORDS, STORY_JOIN_SCORE, STORY_WINDOW_DAYS,
 )
@@ -116,17 +115,23 @@ def story_id(founder: str) -> str:
     return "story-" + hashlib.sha1(founder.encode()).hexdigest()[:10]
 
 
-def entity_similarity(entities: Mapping[str, float], story: StoryState, idf: Mapping[str, float]) -> float:
-    """Cosine of an article's weighted entities with the story's, rare entities counting most."""
-    if not entities or not story.entity_counts:
+def weighted_cosine(weights: Mapping[str, float], counts: Mapping[str, int], idf: Mapping[str, float]) -> float:
+    """Cosine of an article's weighted features with a story's counts of them (members having each),
+    rare features counting most: the entity and the cross-language anchor similarity alike."""
+    if not weights or not counts:
         return 0.0
-    sv = {e: n * idf.get(e, 1.0) for e, n in story.entity_counts.items()}
-    dot = sum(w * sv.get(e, 0.0) for e, w in entities.items())
+    sv = {e: n * idf.get(e, 1.0) for e, n in counts.items()}
+    dot = sum(w * sv.get(e, 0.0) for e, w in weights.items())
     if not dot:
         return 0.0
-    na = math.sqrt(sum(w * w for w in entities.values()))
+    na = math.sqrt(sum(w * w for w in weights.values()))
     ns = math.sqrt(sum(w * w for w in sv.values()))
     return dot / (na * ns) if na and ns else 0.0
+
+
+def entity_similarity(entities: Mapping[str, float], story: StoryState, idf: Mapping[str, float]) -> float:
+    """Cosine of an article's weighted entities with the story's, rare entities counting most."""
+    return weighted_cosine(entities, story.entity_counts, idf)
 
 
 def entity_weights(counts: Mapping[str, int], idf: Mapping[str, float], n: int = 12) -> dict[str, float]:
@@ -163,7 +168,7 @@ def cross_score(item: StoryInput, story: StoryState, anchor_idf: Mapping[str, fl
         return 0.0
     if sum(1 for a in item.anchors if a in story.anchor_counts) < CROSS_JOIN_ANCHORS:
         return 0.0
-    sim = anchor_similarity(item.anchors, story.anchor_counts, anchor_idf)
+    sim = weighted_cosine({a: anchor_idf.get(a, 1.0) for a in item.anchors}, story.anchor_counts, anchor_idf)
     return threshold + (sim - CROSS_JOIN_SIMILARITY) if sim >= CROSS_JOIN_SIMILARITY else 0.0
 
 
@@ -259,7 +264,7 @@ def assign_in_order(
 ) -> dict[str, str]:
     """assign over items already in publication order, read one at a time (a stream, as the Spark runner gives).
 
-    ``anchor_idf`` (crosslang.anchor_idf over the run's articles) weighs anchors for the
+    ``anchor_idf`` (idf_weights of the anchors over the run's articles) weighs anchors for the
     cross-language match; without it anchors count alike.
     """
     follow = follow or {}
