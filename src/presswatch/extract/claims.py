@@ -159,6 +159,15 @@ def _reports(verb: Any, tok: Any) -> bool:
     return False
 
 
+def _quoted(quotes: Sequence[Annotation], pos: int) -> Speaker | bool | None:
+    """The speaker of the quote a number sits in (False: a quote with no speaker; None: in none)."""
+    for q in quotes:
+        if q.start <= pos < q.end:  # type: ignore[operator]
+            sp = q.attrs.get("speaker")
+            return Speaker(str(sp), None, None, True) if sp else False
+    return None
+
+
 class _Finder:
     def __init__(self, doc: Any, text: str, paragraphs: Sequence[tuple[int, int]], annotations: Sequence[Annotation]):
         self.doc, self.text = doc, text
@@ -190,11 +199,9 @@ class _Finder:
         return s, e
 
     def speaker(self, e: numbers.NumberExpr, s: int, t: int) -> Speaker | None:
-        pos = self.doc[e.start].idx
-        for q in self.quotes:
-            if q.start <= pos < q.end:  # type: ignore[operator]
-                sp = q.attrs.get("speaker")
-                return Speaker(str(sp), None, None, True) if sp else None
+        inside = _quoted(self.quotes, self.doc[e.start].idx)
+        if inside is not None:
+            return inside if isinstance(inside, Speaker) else None
         span = self.doc.char_span(s, t, alignment_mode="expand")
         toks = list(span) if span is not None else []
         for k, tok in enumerate(toks[:-1]):
@@ -324,6 +331,11 @@ class _PlainFinder:
             return False  # "Kommentare (12)": a count on a link or a button
         if prv in _PLAIN_LABELS or nxt in ("-", "–") and e.end + 1 < len(doc) and doc[e.end + 1].text.lower() in res.time_nouns:
             return False
+        if prv in ("-", "–", "/") and e.start > 1 and not doc[e.start - 2].whitespace_ and not doc[e.start - 1].whitespace_:
+            return False  # "COVID-19", "24/7": part of a name or a code
+        if nxt in ("-", "–") and not doc[e.end - 1].whitespace_ and e.end + 1 < len(doc) and doc[e.end + 1].is_alpha \
+                and not doc[e.end].whitespace_:
+            return False  # "79-letni", "68-летний", "5-й": an age or an ordinal written as one adjective
         ent = self.index.at(first.idx)
         return not (ent is not None and ent.label in NAME_LABELS)
 
@@ -373,11 +385,9 @@ class _PlainFinder:
         return best[1] if best else None
 
     def speaker(self, e: numbers.NumberExpr, a: int, b: int) -> Speaker | None:
-        pos = self.doc[e.start].idx
-        for q in self.quotes:
-            if q.start <= pos < q.end:  # type: ignore[operator]
-                sp = q.attrs.get("speaker")
-                return Speaker(str(sp), None, None, True) if sp else None
+        inside = _quoted(self.quotes, self.doc[e.start].idx)
+        if inside is not None:
+            return inside if isinstance(inside, Speaker) else None
         toks = list(self.doc[a:b])
         sp = according_to(toks, self.text, self.lang, self.index)
         if sp is not None:

@@ -358,7 +358,8 @@ def nearest_person(events: Sequence[tuple[int, str]], pos: int, floor: int) -> s
 _PLAIN_PHRASE = 6
 #: Words that join the parts of a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 NAME_JOINERS = frozenset({"von", "der", "van", "de", "da", "di", "del", "dos", "du", "le", "la"})
-#: Most words of a name written before its verb ("Emmanuel Macron", not "président Emmanuel Macron").
+#: Most words of a name beside its verb ("Emmanuel Macron", not "président Emmanuel Macron"; joiners
+#: such as "von der" not counted).
 NAME_WORDS = 2
 #: Words that join a describing phrase's noun to a genitive ("un porte-parole du Kremlin").
 PHRASE_JOINERS = frozenset({"der", "des", "du", "de", "la", "l'", "l’", "d'", "d’", "del", "della", "dei", "degli",
@@ -406,9 +407,13 @@ def plain_speaker(
     a name right before the verb comes first. A name inside an entity mention (languages with NER)
     gives the entity's canonical name."""
     res = LANGS[lang]
-    if subject_first and (sp := _name_before(tokens, verb, lang, index, previous)) is not None:
-        return sp
     cue = tokens[verb].text
+    after = verb + 1
+    while after < len(tokens) and speech_form(tokens[after].text, lang):
+        after += 1
+    inverted = after < len(tokens) and tokens[after].text.lower() in res.pronouns  # "meinte sie", "сказал он"
+    if subject_first and not inverted and (sp := _name_before(tokens, verb, lang, index, previous)) is not None:
+        return sp
 
     def named(i: int, j: int) -> Speaker:
         start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
@@ -457,6 +462,8 @@ def plain_speaker(
                     return Speaker(index.canonical(ent), ent.start, ent.end, True, cue, ent.label)
                 words = " ".join(t.text for t in tokens[i:j])[:-1]
                 return Speaker(words, start, start + len(words), False, cue)
+            while sum(t.text.lower() not in NAME_JOINERS for t in tokens[i:j]) > NAME_WORDS:
+                i += 1  # "Facharzt für Atemwegserkrankungen Peter Wark": the name is its last words
             return named(i, j)
         if n >= 3 and not described:
             break
@@ -496,7 +503,7 @@ def _name_before(
         who, person = found
         return Speaker(who, tokens[b].idx, tokens[b].idx + len(tokens[b].text), person, cue, "PERSON" if person else None)
     run = _name_run(tokens, b, -1)
-    if run is not None and not (run[0] == 0 and tokens[0].is_stop and run[1] - run[0] == 1):
+    if run is not None and not all(t.is_stop for t in tokens[run[0] : run[1]]):  # "Dies sagte", "Il a dit"
         i, j = max(run[0], run[1] - NAME_WORDS), run[1]  # "Пресс-секретарь Кремля Дмитрий Песков": the name
         start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
         ent = index.at(tokens[j - 1].idx)
