@@ -16,6 +16,8 @@ import json
 import platform
 from pathlib import Path
 
+from bench.report import write_markdown
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT.parent / "shared" / "datasets" / "semeval2023-task3-multilingual-train" / "data" / "fr" / "train-articles-subtask-1"
 GOLD = ROOT / "bench" / "gold" / "entities_fr_blind.jsonl"
@@ -108,9 +110,7 @@ def main() -> int:
         fp = sorted(f"{s} {l}" for s, l in got if not (s in want and l in want[s]))
         fn = sorted(s for s in want if not any(g == s and l in want[s] for g, l in got))
         lines.append(f"- {name}: false {fp or '-'}; missed {fn or '-'}")
-    out = ROOT / "bench" / "entities_fr.md"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_markdown("entities_fr.md", lines)
     return 0
 
 

@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.report import write_markdown
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 OLD = "2426bd2"
@@ -125,9 +127,7 @@ def main() -> int:
         "|---|---|---:|---:|",
     ]
     lines += [f"| {code} | {kind} | {rate:,.0f} | {rate / en_rate:.1f}× |" for code, kind, rate, _ in rows]
-    out = ROOT / "bench" / "nlp_languages.md"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    write_markdown("nlp_languages.md", lines)
     return 0
 
 
