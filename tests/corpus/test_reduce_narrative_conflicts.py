@@ -163,10 +163,10 @@ def test_reduce_spark_digest_rows_carry_the_stances_the_reduce_reads():
     from presswatch.scale.spark_stories import INPUT_SCHEMA, input_row
 
     hero, villain = _two_outlets()
-    assert INPUT_SCHEMA.split(", ")[-1] == "stances binary"
+    at = INPUT_SCHEMA.split(", ").index("stances binary")
     rows = [input_row(a, np.zeros(4, dtype=np.float32)) for a in (hero, villain)]
-    assert input_row(_art("BBC"), np.zeros(4, dtype=np.float32))[-1] is None  # nothing cast, nothing pushed: NULL
-    per_article = [(r[0], pickle.loads(r[-1])) for r in rows]
+    assert input_row(_art("BBC"), np.zeros(4, dtype=np.float32))[at] is None  # nothing cast, nothing pushed: NULL
+    per_article = [(r[0], pickle.loads(r[at])) for r in rows]
     assert [s for _, s in per_article] == [digest(hero).stances, digest(villain).stances]
     story_of = {hero.id: "s", villain.id: "s"}
     assert narrative_conflicts(per_article, story_of) == _reduce([hero, villain], story="s")
