@@ -101,3 +101,16 @@ def test_browse_roles_keep_hostile_names_as_data(store):
     s, _ = store
     rows = [r for r in Browse(s.con).roles_by_outlet() if r.role == "Innocent"]
     assert [(r.entity, r.outlet) for r in rows] == [("<script>alert(2)</script>", "<script>x</script>")]
+
+
+def test_browse_narratives_a_version_2_database_gets_the_conflicts_table_on_a_writable_open(store, tmp_path):
+    from presswatch.store.read import Reader
+
+    s, _ = store
+    s.con.execute("DROP TABLE narrative_conflicts")
+    s.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    s.close()
+    with Store(tmp_path / "db.duckdb") as again:  # the fixture's database, opened for writing
+        assert again.has_table("narrative_conflicts")
+        assert Reader(again.con).narrative_conflicts() == []
+        assert Browse(again.con).narratives_by("story")  # the corpus results read as before
