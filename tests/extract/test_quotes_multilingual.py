@@ -55,3 +55,11 @@ def test_quotes_multilingual_layer_runs_and_keeps_marks_out_of_the_words(article
 def test_quotes_multilingual_captions_and_banners_are_no_quotes(articles):
     every = [q for a in articles.values() for q in quotes(a)]
     assert not any("Фото" in q[0] or "Foto" in q[0] or "читать далее" in q[0] for q in every)
+
+
+def test_quotes_multilingual_capability_table_lists_exactly_the_languages_with_resources():
+    from presswatch.extract.resources import LANGS
+    from presswatch.nlp import languages
+
+    assert languages.LAYER_LANGUAGES["quote"] == {"en", *LANGS}
+    assert languages.LAYER_LANGUAGES["claim"] == {"en", *LANGS}
