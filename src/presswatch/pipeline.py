@@ -174,8 +174,8 @@ def analyze(
                         progress("failed", 1)
                 for a in done:
                     summary.stage_errors.extend((a.id, e.stage, e.message) for e in a.errors)
-                    if a.language != "en":
-                        summary.warnings.append(Failure(a.source_path, "nlp", _language_note(a.language)))
+                    if a.text.strip() and (a.language is None or a.unsupported):
+                        summary.warnings.append(Failure(a.source_path, "nlp", _language_note(a)))
                 if store is not None and done:
                     store.write_articles(done, replace=True)
                 if corpus_layer is not None and done:
@@ -209,11 +209,14 @@ def analyze(
             store.close()
 
 
-def _language_note(language: str | None) -> str:
-    """The warning for an article the English-only layers skip."""
-    if language is None:
-        return "language not identified; English-only layers skipped (article kept)"
-    return f"language {language!r}; English-only layers skipped (article kept)"
+def _language_note(article: Article) -> str:
+    """The warning for an article some layers could not run on, for its language (Article.unsupported)."""
+    if article.language is None:
+        return "language not identified; the language-dependent layers did not run (article kept)"
+    from .nlp.languages import name
+
+    skipped = ", ".join(sorted(article.unsupported))
+    return f"language {article.language!r} ({name(article.language)}); could not run on it: {skipped} (article kept)"
 
 
 def _todo_batches(

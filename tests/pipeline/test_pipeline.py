@@ -124,10 +124,12 @@ def test_pipeline_non_english_article_is_kept_with_a_warning(tmp_path):
     (tmp_path / "in" / "de.txt").write_text(
         "Proteste in Moskau\n\nIn Moskau haben am Mittwoch Hunderte Menschen gegen die Teilmobilmachung demonstriert.\n"
     )
-    result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=("nlp.spacy.v1",), corpus=False)
+    result = analyze([tmp_path / "in"], db=tmp_path / "db.duckdb", stages=("nlp.spacy.v1", "extract.entities.v1"),
+                     corpus=False)
     assert result.summary.analysed == 1
     assert result.articles[0].language == "de"
-    assert "English-only layers skipped" in result.summary.warnings[0].reason
+    assert result.articles[0].unsupported.keys() == {"entity"}
+    assert "German" in result.summary.warnings[0].reason and "could not run on it: entity" in result.summary.warnings[0].reason
 
 
 def test_pipeline_workers_give_the_same_result_as_one_process(tmp_path):

@@ -204,10 +204,10 @@ def bad_folder(root: Path) -> Folder:
         "Kaupunginvaltuusto hyväksyi uuden talousarvion\n\n"
         "Kaupunginvaltuusto hyväksyi tiistaina ensi vuoden talousarvion äänin neljäkymmentä kahdeksan.\n"
         "Valtuutettujen mukaan kirjastojen aukioloajat pidetään ennallaan ja uimahalli korjataan keväällä.\n"
-    ).encode("utf-8"), "nlp", "language", "English-only layers skipped", severity="warning")
+    ).encode("utf-8"), "nlp", "language", "Finnish", "could not run", severity="warning")
     glyphs = "".join(chr(0x16A0 + (k * 7) % 80) for k in range(400))  # runic letters
     bad("runes.txt", ("ᚠᚢᚦᚨᚱᚲ ᚷᚹᚺ\n\n" + " ".join(glyphs[k : k + 6] for k in range(0, 400, 6)) + "\n").encode("utf-8"),
-        "nlp", "English-only layers skipped", severity="warning")
+        "nlp", "not run", severity="warning")
 
     # a title and nothing else: no paragraphs
     bad("title_only.txt", b"Council meeting postponed until further notice\n", "clean", "no article text")
