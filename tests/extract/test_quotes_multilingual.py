@@ -63,3 +63,17 @@ def test_quotes_multilingual_capability_table_lists_exactly_the_languages_with_r
 
     assert languages.LAYER_LANGUAGES["quote"] == {"en", *LANGS}
     assert languages.LAYER_LANGUAGES["claim"] == {"en", *LANGS}
+
+
+def test_quotes_multilingual_dialogue_dash_after_a_sentence_inside_a_line():
+    import spacy
+
+    from presswatch.extract.quotes import find_plain
+
+    text = ("Соседи жалуются на шум. — Спать невозможно, — рассказала пенсионерка Анна Петрова.\n"
+            "Москва — столица России. Волга — река.")
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("sentencizer")
+    found = [(text[q.start : q.end], q.speaker) for q in find_plain(nlp(text), text, [(0, len(text))], "ru")]
+    # a dash that sets off a predicate ("Москва — столица") is no dialogue: no verb of saying follows
+    assert found == [("Спать невозможно", "Анна Петрова")]

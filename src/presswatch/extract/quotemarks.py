@@ -287,6 +287,16 @@ def normalised(text: str, lang: str | None) -> str:
     return text
 
 
+#: A dash after a sentence's end opens a line of dialogue inside a paragraph ("… на дым. — Дышать …").
+_MIDLINE_DIALOGUE = re.compile(r"[.!?…][ \u00a0]+[—–―][ \u00a0]")
+
+
+def midline_dialogue(text: str, s: int, e: int, n: int) -> list[list[QuoteSpan]]:
+    """Candidate dialogue runs that open after a sentence inside line ``s..e`` (see _dialogue); the
+    caller keeps those its language's verbs of saying attribute."""
+    return [list(_dialogue(text, m.end() - 2, e, n)) for m in _MIDLINE_DIALOGUE.finditer(text, s, e)]
+
+
 def _dialogue(text: str, s: int, e: int, n: int) -> Iterator[QuoteSpan]:
     """The spoken pieces of a dialogue line ("— Мы не отступим, — заявил Песков. — Это наша земля."):
     the line's pieces between dashes, every other one; the pieces between are its attribution."""

@@ -395,6 +395,8 @@ class _PlainFinder:
         self.lines = quotemarks.lines_of(text, paragraphs)
         self.line_starts = [ls for ls, _ in self.lines]
         self.spans = [self._dialogue_told(q) for q in quotemarks.find(text, paragraphs, lang)]
+        if self.res.dialogue:
+            self.spans = sorted(self.spans + self._midline_dialogue(), key=lambda q: (q.line, q.open_at))
         self.inside = quotemarks.marked(self.spans)
         self.index = EntityIndex(entities)
         self.spoken: list[tuple[int, str, bool]] = []  # where a quote was told, by whom, a named person?
@@ -412,6 +414,24 @@ class _PlainFinder:
 
     def _speaker_at(self, toks: list[Any], k: int, subject_first: bool = False) -> Speaker | None:
         return plain_speaker(toks, k, self.lang, self.index, self.previous, subject_first)
+
+    def _midline_dialogue(self) -> list[QuoteSpan]:
+        """Dialogue opened by a dash after a sentence inside a line, on a line with no other quote,
+        kept when the piece after it tells who speaks ("… на дым. — Дышать невозможно, — рассказала
+        жительница …")."""
+        taken = {q.line for q in self.spans}
+        out: list[QuoteSpan] = []
+        for n, (ls, le) in enumerate(self.lines):
+            if n in taken:
+                continue
+            for run in quotemarks.midline_dialogue(self.text, ls, le, n):
+                if not run or run[0].close_at is None:
+                    continue
+                told = self.text[run[0].close_at + 1 : run[1].open_at if len(run) > 1 else le]
+                if any(speech_form(w, self.lang) for w in re.findall(r"\w+", told)[:4]):
+                    out.extend(run)
+                    break
+        return out
 
     def _dialogue_told(self, q: QuoteSpan) -> QuoteSpan:
         """`— Nous ne partirons pas, a lancé une manifestante.`: a dialogue line told after a comma,
