@@ -40,7 +40,8 @@ from .tables import delete_path, row_article
 INPUT_SCHEMA = (
     "article string, published string, title string, day string, vector array<float>, names array<string>, "
     "mentions array<int>, lead array<string>, title_phrases array<string>, timeline string, outlet string, "
-    "exact string, size int, hashvalues array<long>, bands array<string>, claim_records binary, stances binary"
+    "exact string, size int, hashvalues array<long>, bands array<string>, claim_records binary, stances binary, "
+    "language string, anchors array<string>, anchor_counts array<int>"
 )
 TIMELINE_SCHEMA = (
     "array<struct<date:string,precision:string,date_text:string,relative:boolean,statement:string,"
@@ -67,7 +68,7 @@ def corpus_tables(articles: Any, annotations: Any, output: str, embedder: str) -
     duplicates = near_duplicates(inputs, articles)
     duplicates_table(spark, duplicates).write.mode("overwrite").parquet(f"{output}/duplicates")
     aliases, idf = entity_statistics(inputs, n_docs)
-    states = place(inputs, copy_anchors(duplicates), aliases, idf, n_docs)
+    states = place(inputs, copy_anchors(duplicates), aliases, idf, n_docs, anchor_statistics(inputs, n_docs))
     story_of = {m.article: st.id for st in states for m in st.members}
     placement = spark.createDataFrame(list(story_of.items()), "article string, story string")
     placement.write.mode("overwrite").parquet(f"{output}/_placement")
@@ -139,6 +140,7 @@ def input_row(article: Any, vector: Any) -> tuple[Any, ...]:
         d.fp.exact, d.fp.size, d.fp.hashvalues.astype(np.int64).tolist(), band_keys(d.fp.hashvalues),
         pickle.dumps(d.claims) if d.claims else None,  # claim records (ClaimRecord tuple), none: NULL
         pickle.dumps(d.stances) if any(d.stances) else None,  # roles and narratives (narrative_conflicts.stances)
+        d.language, [a for a, _ in d.anchors], [n for _, n in d.anchors],  # crosslang anchors, for stories
     )
 
 
@@ -168,6 +170,14 @@ def entity_statistics(inputs: Any, n_docs: int) -> tuple[dict[str, str], dict[st
     return aliases, idf_weights(df, n_docs)
 
 
+def anchor_statistics(inputs: Any, n_docs: int) -> dict[str, float]:
+    """The idf of the cross-language anchors (corpus/crosslang), as the local pass weighs them."""
+    from pyspark.sql import functions as F
+
+    anchors = inputs.select(F.explode("anchors").alias("anchor"))  # distinct within an article
+    return idf_weights({r["anchor"]: r["count"] for r in anchors.groupBy("anchor").count().toLocalIterator()}, n_docs)
+
+
 def published_order(published: str, article: str) -> list[Any]:
     """Sort columns giving `corpus.text.sort_key_published`'s order: dated first, by date, then by id."""
     from pyspark.sql import functions as F
@@ -183,12 +193,14 @@ def copy_anchors(duplicates: list[DuplicateGroup]) -> dict[str, str]:
 
 
 def place(
-    inputs: Any, follow: dict[str, str], aliases: dict[str, str], idf: dict[str, float], n_docs: int
+    inputs: Any, follow: dict[str, str], aliases: dict[str, str], idf: dict[str, float], n_docs: int,
+    anchor_idf: dict[str, float] | None = None,
 ) -> list[StoryState]:
     """Every article placed in a story by `stories.assign_in_order`, streamed to the driver in publication order."""
     keys = published_order("published", "article")
     stream = (
-        inputs.select("article", "published", "title", "day", "vector", "names", "mentions")
+        inputs.select("article", "published", "title", "day", "vector", "names", "mentions", "language", "anchors",
+                      "anchor_counts")
         .repartitionByRange(max(1, -(-n_docs // STREAM_ROWS)), *keys)
         .sortWithinPartitions(*keys)
         .toLocalIterator()
@@ -201,7 +213,8 @@ def place(
     def expand(row: Any) -> StoryInput:
         return story_input(row, aliases, idf)
 
-    assign_in_order(chain([first], stream), states, dims=len(first["vector"]), follow=follow, idf=idf, expand=expand)
+    assign_in_order(chain([first], stream), states, dims=len(first["vector"]), follow=follow, idf=idf, expand=expand,
+                    anchor_idf=anchor_idf)
     return states
 
 
@@ -210,7 +223,8 @@ def story_input(row: Any, aliases: dict[str, str], idf: dict[str, float]) -> Sto
     counts = rename(Counter(dict(zip(row["names"], row["mentions"]))), aliases)
     day = date.fromisoformat(row["day"]) if row["day"] else None
     vector = np.asarray(row["vector"], dtype=np.float32)
-    return make_story_input(row["article"], vector, counts, idf, day, row["published"], row["title"])
+    return make_story_input(row["article"], vector, counts, idf, day, row["published"], row["title"],
+                            row["language"], dict(zip(row["anchors"] or (), row["anchor_counts"] or ())))
 
 
 # -- labels and tables -------------------------------------------------------------------------
