@@ -130,3 +130,22 @@ def test_stories_crosslang_corpus_layer_groups_translations_as_a_story_not_dupli
     assert story[ids["a_en.txt"]] == story[ids["a_ru.txt"]] == story[ids["a_pl.txt"]]
     assert story[ids["c_en.txt"]] == story[ids["c_ru.txt"]] != story[ids["a_ru.txt"]]
     assert corpus["duplicates"] == []  # a translation shares no wording: a story, never a copy
+
+
+def test_stories_crosslang_a_russian_copy_is_a_duplicate_and_its_translation_is_not():
+    """Copies are found in any language (word shingles of any script); a translation is not a copy."""
+    from presswatch.corpus.stage import run_corpus
+    from presswatch.model import Article
+
+    title, body = _fixture("a_ru.txt")
+    copy_body = body.replace("Подписывайтесь на наш канал в Telegram", "Источник: РИА Новости")
+    _, en_body = _fixture("a_en.txt")
+    arts = [Article.create("ru.txt", body, title=title, language="ru", published="2022-09-26T18:45:00"),
+            Article.create("ru-copy.txt", copy_body, title=title + " (обновлено)", language="ru",
+                           published="2022-09-26T20:00:00"),
+            Article.create("en.txt", en_body, title=_fixture("a_en.txt")[0], language="en",
+                           published="2022-09-26T19:10:00")]
+    corpus = run_corpus(articles=arts, embedder_name="hashing-tfidf-v1")
+    assert [sorted(m["article"] for m in g["members"]) for g in corpus["duplicates"]] == [sorted([arts[0].id, arts[1].id])]
+    story = {a["article"]: s["id"] for s in corpus["stories"] for a in s["articles"]}
+    assert story[arts[0].id] == story[arts[1].id]  # a copy joins its original's story
