@@ -156,3 +156,14 @@ def test_languages_parse_a_missing_packaged_pipeline_falls_back_to_blank_and_say
     assert article.language == "fr" and has_parse(article) and len(list(article.doc.sents)) == 2
     assert "fr_core_news_not_installed is not installed" in article.unsupported["entity"]
     assert article.layer("entity") == [] and not can_run(article, "entity")
+
+
+def test_languages_parse_a_lower_case_word_after_an_abbreviation_does_not_start_a_sentence(nlp):
+    text = ("КИЇВ. Евакуйовано 1,5 тис. осіб, повідомив ген. директор компанії. Рятувальники працюють.\n"
+            "фото: ДСНС")
+    article = Article.create("uk.txt", text, language="uk")
+    NlpStage(nlp=nlp)([article])
+    sents = [s.text.strip() for s in article.doc.sents]
+    assert "Евакуйовано 1,5 тис. осіб, повідомив ген. директор компанії." in sents
+    assert "Рятувальники працюють." in sents
+    assert sents[-1] == "фото: ДСНС"  # a line break still starts a sentence, whatever its case

@@ -62,8 +62,14 @@ def _register_blank_components() -> None:
 
     @Language.component(SPACE_STAYS)
     def space_stays(doc: Any) -> Any:
-        """Whitespace between sentences ends the sentence before it, as the trained parsers do:
-        the sentencizer started a sentence on it; the start moves to the next word."""
+        """Fix the sentencizer's starts the way the trained parsers place them.
+
+        Whitespace between sentences ends the sentence before it (the sentencizer started a
+        sentence on it; the start moves to the next word). A word in lower case after a full stop
+        does not start a sentence, unless a line break comes before it: the stop was an
+        abbreviation's ("1,5 тис. осіб", "т. е.", "ген. директор"), which the blank tokenizers of
+        most languages do not know.
+        """
         arr = doc.to_array([SENT_START, IS_SPACE]).view("int64")  # -1 (not a start) stored as uint64
         column, space = arr[:, 0].copy(), arr[:, 1] == 1
         starts = [i for i in np.flatnonzero((column == 1) & space) if i > 0]
@@ -74,7 +80,15 @@ def _register_blank_components() -> None:
                 j += 1
             if j < len(doc):
                 column[j] = 1
-        if starts:
+        changed = bool(starts)
+        for i in np.flatnonzero(column == 1):
+            if i == 0 or not doc[i].text[:1].islower():
+                continue
+            before = doc[i - 1]
+            if before.text == "." and "\n" not in before.whitespace_:
+                column[i] = -1
+                changed = True
+        if changed:
             doc.from_array([SENT_START], column.view("uint64"))
         return doc
 
