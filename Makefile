@@ -25,6 +25,7 @@ models: $(STAMP)
 	$(PY) -m presswatch.rhetoric.train --if-missing
 	$(PY) -m presswatch.rhetoric.train_multilingual --if-missing
 	$(PY) -m presswatch.narratives.train --if-missing
+	$(PY) -m presswatch.narratives.roles_train --if-missing
 
 demo: setup models
 	@status=0; $(VENV)/bin/presswatch analyze examples/ --out out/ || status=$$?; \

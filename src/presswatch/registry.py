@@ -61,6 +61,8 @@ STAGES: dict[str, StageSpec] = {
     ),
     # SemEval-2025 narratives for en, bg, hi, pt, ru; other languages are marked unsupported
     "narratives.v1": StageSpec("presswatch.narratives.stage:make_stage", requires=(LANGUAGE,), assigns=("narrative",)),
+    # SemEval-2025 entity roles on the entity layer's mentions (reads the narrative layer's domain when it ran)
+    "roles.v1": StageSpec("presswatch.narratives.roles_stage:make_stage", requires=("entity",), assigns=("role",)),
 }
 
 #: The corpus layer runs once over all stored articles after the per-article stages.
@@ -73,6 +75,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "extract.claims.v1",
     "rhetoric.v1",
     "narratives.v1",
+    "roles.v1",
 )
 
 

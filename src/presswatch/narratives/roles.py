@@ -83,9 +83,9 @@ class Featuriser:
     def __init__(self, descriptions: dict[str, tuple[str, str]]) -> None:
         self.fine_names = tuple(descriptions)
         self.descriptions = tuple(d for _, d in descriptions.values())
-        self.words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=60000)
-        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
-                                     max_features=80000)
+        self.words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=30000)
+        self.chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=3, sublinear_tf=True,
+                                     max_features=30000)
         self.names = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=True, sublinear_tf=True)
         self._desc: sparse.csr_matrix | None = None
 
@@ -155,7 +155,7 @@ class RoleModel:
     def decide(self, P_main: np.ndarray, P_fine: np.ndarray) -> list[RolePrediction]:
         """Roles from the two classifiers' probabilities (rows: mentions)."""
         order = [list(self.main.classes_).index(r) for r in MAIN_ROLES]
-        fine_classes = list(self.fine.classes_)
+        fine_classes = [str(f) for f in self.fine.classes_]
         out = []
         for pm, pf in zip(P_main, P_fine):
             probs = tuple(float(pm[k]) for k in order)

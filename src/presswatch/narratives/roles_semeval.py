@@ -84,19 +84,14 @@ def read_mention_lines(path: Path) -> list[Key]:
     return out
 
 
-def language_of(doc_id: str) -> str:
-    """The train-data language code a document id starts with (EN_UA_1.txt -> EN, RU-URW-1.txt -> RU), else EN."""
-    head = doc_id[:2].upper()
-    from .data import LANGUAGES
-
-    return head if head in LANGUAGES else "EN"
-
-
 def predict_lines(articles: Path, mentions: Path, language: str | None = None) -> list[str]:
-    """Prediction lines for the mentions of ``mentions`` in the ``*.txt`` articles of ``articles``."""
-    from .data import Document, align, read_documents, Mention
+    """Prediction lines for the mentions of ``mentions`` in the ``*.txt`` articles of ``articles``
+    (each article's language from its id or its text, as subtask 2's, unless ``language`` names a train code)."""
+    from .data import Document, Mention, align, read_documents
+    from .resources import TRAIN_LANGUAGE
     from .roles import MentionInput
     from .roles_train import load_bundle
+    from .semeval import language_of
 
     keys = read_mention_lines(mentions)
     docs = read_documents(articles, language or "EN")
@@ -107,7 +102,7 @@ def predict_lines(articles: Path, mentions: Path, language: str | None = None) -
             raise ValueError(f"article {doc_id} of {mentions} is not in {articles}")
         placed = align(Mention(doc_id, text, int(start), int(end) + 1, "", ()), doc.text)
         s, e = (placed.start, placed.end) if placed else (int(start), int(end) + 1)
-        lang = language or language_of(doc_id)
+        lang = language or TRAIN_LANGUAGE.get(language_of(doc_id, doc.text) or "", "EN")
         inputs.append(MentionInput(doc.text, s, e, lang, Document(doc_id, lang, "").domain))
     preds = load_bundle().roles.predict(inputs)
     return [format_line(k, p.main, p.fine) for k, p in zip(keys, preds)]

@@ -71,7 +71,7 @@ LAYER_LANGUAGES: dict[str, frozenset[str]] = {
     "frame": RHETORIC_LANGUAGES,
     # narratives: the SemEval-2025 Task 10 train languages (narratives/resources.py TRAIN_LANGUAGE)
     "narrative": frozenset({"en", "bg", "hi", "pt", "ru"}),
-    "role": frozenset(),
+    "role": frozenset({"en"}),  # the entity layer's mentions (the role model also reads bg, hi, pt, ru: semeval predict)
 }
 
 #: Why a layer cannot run on a language it does not support (filled with the language's name
