@@ -88,3 +88,16 @@ def test_claims_multilingual_article_without_a_parse_runs_nothing():
     a.language = "ru"
     ClaimStage()([a])
     assert a.layer("claim") == []
+
+
+def test_claims_multilingual_sentence_of_a_line_without_sentence_ends_stays_near_the_number():
+    import spacy
+
+    from presswatch.extract.claims import find_plain
+
+    text = "по данным минобороны погибли 300 000 человек и 5,5 тыс. военных, заявил Песков " * 200
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("sentencizer")
+    found = list(find_plain(nlp(text), text, [(0, len(text))], "ru"))
+    assert len(found) == 400
+    assert max(len(c.sentence.split()) for c in found) < 150  # not the whole 2,600-word line

@@ -193,6 +193,8 @@ def _kind_in_context(article: Article, offset: int, back: int = 2) -> str | None
 
 #: Modifier as written in any language -> the English modifier whose range it allows.
 _PLAIN_MODIFIERS = {m: en for res in LANGS.values() for m, en in res.modifiers.items()}
+#: How far (characters) from the number a place named in its sentence may be.
+PLACE_REACH = 400
 #: Most letters of case ending a place name may carry ("России", "Украине"; not "российских").
 _PLACE_ENDING = 2
 
@@ -209,11 +211,13 @@ def plain_kind(predicate: str | None, unit: str | None, sentence: str, pos: int,
         if part and (kind := _stem_key(part, COUNTED_KINDS, lang)) is not None:
             return kind
     best: tuple[float, str] | None = None
-    for m in re.finditer(r"\w+", sentence):
+    lo = max(0, pos - 2 * TRIGGER_REACH)  # words further off are out of reach: a sentence may be a megabyte line
+    for m in re.finditer(r"\w+", sentence[lo : pos + 2 * TRIGGER_REACH]):
+        m_start, m_end = m.start() + lo, m.end() + lo
         kind = _stem_key(m.group(0), COUNTED_KINDS, lang)
         if kind is None:
             continue
-        dist = m.start() - pos if m.start() >= pos else (pos - m.end()) * 1.5
+        dist = m_start - pos if m_start >= pos else (pos - m_end) * 1.5
         if dist <= TRIGGER_REACH and (best is None or dist < best[0]):
             best = (dist, kind)
     return best[1] if best else None
@@ -315,7 +319,7 @@ def claim_records(
         if lang is not None:
             modifier = _PLAIN_MODIFIERS.get(modifier or "", modifier) or None
             qualifier = plain_qualifier(unit, sentence[max(0, pos - 30) : pos + len(span) + 30])
-            places = places | plain_places(sentence)
+            places = places | plain_places(sentence[max(0, pos - PLACE_REACH) : pos + PLACE_REACH])
         else:
             qualifier = qualifier_of(unit, after[:30], sentence[max(0, pos - 30) : pos])
         out.append(

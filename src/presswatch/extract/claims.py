@@ -246,6 +246,11 @@ class _Finder:
             )
 
 
+#: How many sentences ended at an abbreviation ("5,5 тыс.") a claim's sentence runs on over, each way.
+_ABBREVIATION_MERGES = 3
+#: Most tokens of a claim's sentence on each side of the number: a text with no sentence ends (one
+#: line of a megabyte) must not make every claim read all of it.
+_SENTENCE_REACH = 60
 #: Words before a number that make it a label or an ordinal ("№ 3", "Nr. 5", "n° 7").
 _PLAIN_LABELS = frozenset({"№", "no", "no.", "nr", "nr.", "n°", "n.", "nº", "#", "п.", "ст.", "art.", "pkt"})
 #: Short words that join a number to what it counts ("2,5 milioni di euro", "des milliers de personnes").
@@ -276,6 +281,9 @@ class _PlainFinder:
         self.index = EntityIndex(annotations)
         self.quotes = sorted((a for a in annotations if a.layer == "quote" and a.start is not None), key=lambda a: a.start)
         self.modifiers = sorted((m.split() for m in self.res.modifiers), key=len, reverse=True)
+        sents = [(sent.start, sent.end) for sent in doc.sents] or [(0, len(doc))]
+        self.sent_starts = [a for a, _ in sents]
+        self.sent_ends = [b for _, b in sents]
         self.spoken: list[tuple[int, str]] = [(int(q.start), str(q.attrs["speaker"])) for q in self.quotes  # type: ignore[arg-type]
                                              if q.attrs.get("speaker")]
 
@@ -287,13 +295,19 @@ class _PlainFinder:
         """(start, end, first token, end token) of the sentence holding the number, inside its line;
         a sentence the sentencizer ended at an abbreviation ("5,5 тыс.") runs on into the next."""
         doc = self.doc
-        a, b = first.sent.start, last.sent.end
-        while a > 0 and doc[a - 1].text in self.res.abbreviations or a > 1 and doc[a - 1].text == "." \
-                and doc[a - 2].text + "." in self.res.abbreviations:
-            a = doc[a - 1].sent.start
-        while b < len(doc) and (doc[b - 1].text in self.res.abbreviations or b > 1 and doc[b - 1].text == "."
-                                and doc[b - 2].text + "." in self.res.abbreviations):
-            b = doc[b].sent.end
+        k = bisect.bisect_right(self.sent_starts, first.i) - 1
+        m = bisect.bisect_right(self.sent_starts, last.i) - 1
+        for _ in range(_ABBREVIATION_MERGES):
+            a = self.sent_starts[k]
+            if k > 0 and (doc[a - 1].text in self.res.abbreviations or a > 1 and doc[a - 1].text == "."
+                          and doc[a - 2].text + "." in self.res.abbreviations):
+                k -= 1
+        for _ in range(_ABBREVIATION_MERGES):
+            b = self.sent_ends[m]
+            if m + 1 < len(self.sent_ends) and (doc[b - 1].text in self.res.abbreviations or b > 1
+                                                and doc[b - 1].text == "." and doc[b - 2].text + "." in self.res.abbreviations):
+                m += 1
+        a, b = max(self.sent_starts[k], first.i - _SENTENCE_REACH), min(self.sent_ends[m], last.i + 1 + _SENTENCE_REACH)
         # "... mehr als 2019. Nach Angaben ...": a year with its full stop, kept as one token (a
         # German ordinal to the tokenizer), ends the sentence when a capitalised word follows
         for x in range(first.i - 1, a - 1, -1):
