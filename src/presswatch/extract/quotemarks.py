@@ -12,6 +12,7 @@ line ("Follow X on Twitter @x") open nothing.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from itertools import accumulate
@@ -289,12 +290,15 @@ def normalised(text: str, lang: str | None) -> str:
 
 #: A dash after a sentence's end opens a line of dialogue inside a paragraph ("… на дым. — Дышать …").
 _MIDLINE_DIALOGUE = re.compile(r"[.!?…][ \u00a0]+[—–―][ \u00a0]")
+#: Most such dashes tried in one line (each reads the rest of the line).
+MIDLINE_CANDIDATES = 8
 
 
 def midline_dialogue(text: str, s: int, e: int, n: int) -> list[list[QuoteSpan]]:
     """Candidate dialogue runs that open after a sentence inside line ``s..e`` (see _dialogue); the
     caller keeps those its language's verbs of saying attribute."""
-    return [list(_dialogue(text, m.end() - 2, e, n)) for m in _MIDLINE_DIALOGUE.finditer(text, s, e)]
+    found = itertools.islice(_MIDLINE_DIALOGUE.finditer(text, s, e), MIDLINE_CANDIDATES)
+    return [list(_dialogue(text, m.end() - 2, e, n)) for m in found]
 
 
 def _dialogue(text: str, s: int, e: int, n: int) -> Iterator[QuoteSpan]:

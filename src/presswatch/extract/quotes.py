@@ -52,6 +52,9 @@ TITLE_WORDS = 7
 TURN = re.compile(r"([A-Z][A-Z.'’\- ]{1,28}[A-Z])\s?:\s+(?=\S)")
 #: Characters before a quote that must match too for a repeated quote to be the same passage again.
 REPEAT_CONTEXT = 30
+#: How far (characters) from a quote its attribution is looked for where the language has no parse:
+#: a sentence with no end (a megabyte line) must not make every quote read all of it.
+PLAIN_REACH = 400
 #: How many turns make an article a transcript (one capitalised label is a kicker: "UPDATE: ...").
 TURNS = 3
 
@@ -458,7 +461,7 @@ class _PlainFinder:
         ls, le = self.lines[q.line]
         nxt = self.spans[k + 1].open_at if k + 1 < len(self.spans) and self.spans[k + 1].line == q.line else le
         after_start = (q.close_at + 1) if q.close_at is not None else le
-        after = _tokens_in(self.doc, self.starts, after_start, nxt)
+        after = _tokens_in(self.doc, self.starts, after_start, min(nxt, after_start + PLAIN_REACH))
         cut = next((n for n, t in enumerate(after) if t.text in _SENT_END + "…"), len(after))
         after = after[:cut]
         lead = 0
@@ -472,7 +475,7 @@ class _PlainFinder:
                     return sp, lead > 0
         if lead > 0 and (sp := self._according(after[lead : lead + 6])) is not None:
             return sp, True
-        sent = _sentence_start(text, self.inside, ls, q.open_at)
+        sent = _sentence_start(text, self.inside, max(ls, q.open_at - PLAIN_REACH), q.open_at)
         before = [t for t in _tokens_in(self.doc, self.starts, sent, q.open_at)
                   if t.idx not in self.inside and t.text not in quotemarks.FAMILY]  # (« moved by a space: see normalised)
         # "Песков заявил: «…»", "Macron a déclaré : « … »", "Как заявил Песков, «…»"
@@ -507,7 +510,7 @@ class _PlainFinder:
                 sp, inherited = Speaker(prev.speaker, None, None, prev.named, prev.cue), True
             if words <= SHORT_WORDS and sp is None:
                 continue  # a scare quote
-            lead = self.text[_sentence_start(self.text, self.inside, ls, q.open_at) : q.open_at]
+            lead = self.text[_sentence_start(self.text, self.inside, max(ls, q.open_at - PLAIN_REACH), q.open_at) : q.open_at]
             at_start = lead.strip(_LEAD_PUNCT + "•*·") == ""
             direct = (at_start or beside or inherited or q.family == "dash") and words > SHORT_WORDS
             quote = Quote(
