@@ -26,7 +26,7 @@ PARSED = settings(max_examples=20, deadline=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 #: Layers whose labels are about the whole article (start = end = None).
-ARTICLE_LEVEL = {"genre", "frame"}
+ARTICLE_LEVEL = {"genre", "frame", "narrative"}
 
 # -- strategies ---------------------------------------------------------------------------------
 QUOTE_MARKS = sorted(FAMILY) + ["「", "」", "``", "''"]
