@@ -92,3 +92,11 @@ def test_claims_cross_language_places_by_their_english_names():
     assert plain_places("В России и на Украине") == {"russia", "ukraine"}
     assert plain_places("российских военных") == frozenset()  # an adjective, not the place
     assert plain_places("Die Grenze nach Finnland bei Moskau") == {"finland", "moscow"}
+
+
+def test_claims_cross_language_a_supposed_figure_is_never_compared(nlp, pair):
+    en, _ = pair
+    [ru] = _analysed(nlp, ("ru_hypothetical.txt", "2022-09-22T10:00:00"))
+    assert [c.text for c in claim_records(ru)] == ["300 000"]  # "если призовут 1 млн человек" is left out
+    groups = _groups([en, ru], "mobilisation")
+    assert not [g for g in groups if g.kind == "conflict"]

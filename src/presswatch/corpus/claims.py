@@ -283,6 +283,8 @@ def claim_records(
         clause = _clause_before(sentence, pos)
         if HYPOTHETICAL.search(clause) or BASE_OF.search(sentence[:pos]):
             continue
+        if lang is not None and set(words(clause)) & set(LANGS[lang].hypothetical):
+            continue  # "если призовут 1 млн человек": a supposed figure, not a count
         is_percent = bool(unit and (words(unit)[-1:] in (["percent"], ["cent"]) or "%" in unit))
         only = frozenset({"approve"}) if is_percent else frozenset(KIND_ALLOWS) - {"approve"}
         including = bool(INCLUDING.search(sentence[:pos])) and bool(out) and out[-1].start is not None \

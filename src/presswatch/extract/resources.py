@@ -186,6 +186,7 @@ class Lang:
     scales: dict[str, float] = field(default_factory=dict)
     vague: dict[str, tuple[float, float]] = field(default_factory=dict)
     few: tuple[str, ...] = ()  # "mehrere hundert", "несколько тысяч": a vague count of a scale
+    hypothetical: tuple[str, ...] = ()  # "если", "wenn": a number after one in its clause is no count
     percent: tuple[str, ...] = ("%",)
     modifiers: dict[str, str] = field(default_factory=dict)
     range_words: tuple[tuple[str, str], ...] = ()
@@ -209,6 +210,7 @@ _DE_END = ("t", "te", "ten", "en", "e", "tet", "tete")
 #: range words, months, time nouns and abbreviations that end no sentence.
 LANGS: dict[str, Lang] = {
     "fr": Lang(
+        hypothetical=("si", "supposons"),
         few=("plusieurs", "quelques"),
         low_nine=False, reversed_angles=False, spaced=True, dialogue=True,
         speech_stems=("déclar", "affirm", "soulign", "ajout", "estim", "expliqu", "assur", "indiqu", "précis",
@@ -238,6 +240,7 @@ LANGS: dict[str, Lang] = {
         abbreviations=("M.", "Mme", "mds", "md."),
     ),
     "de": Lang(
+        hypothetical=("wenn", "falls", "angenommen"),
         few=("mehrere", "einige", "ein paar"),
         low_nine=True, reversed_angles=True, spaced=False, dialogue=False,
         speech_stems=("sag", "erklär", "beton", "bekräftig", "warn", "behaupt", "berichte", "schrieb",
@@ -266,6 +269,7 @@ LANGS: dict[str, Lang] = {
         abbreviations=("Mio.", "Mrd.", "Tsd.", "ca.", "Dr.", "z.B."),
     ),
     "it": Lang(
+        hypothetical=("qualora", "ipotizzando"),
         few=("alcune", "alcuni", "diverse", "diversi"),
         low_nine=False, reversed_angles=False, spaced=True, dialogue=False,
         speech_stems=("dichiar", "afferm", "sottoline", "aggiun", "spieg", "annunci", "precis", "ribad", "dich",
@@ -291,6 +295,7 @@ LANGS: dict[str, Lang] = {
         abbreviations=("mln.", "mld."),
     ),
     "pl": Lang(
+        hypothetical=("jeśli", "jeżeli", "gdyby"),
         few=("kilka", "kilkaset", "kilkanaście"),
         low_nine=True, reversed_angles=True, spaced=False, dialogue=True,
         speech_stems=("powiedzia", "mówi", "stwierdzi", "stwierdza", "zaznaczy", "zaznacza", "podkreśli",
@@ -319,6 +324,7 @@ LANGS: dict[str, Lang] = {
         abbreviations=("tys.", "mln.", "mld.", "proc.", "ok.", "zł.", "r."),
     ),
     "ru": Lang(
+        hypothetical=("если", "допустим", "предположим"),
         few=("несколько",),
         low_nine=True, reversed_angles=False, spaced=False, dialogue=True,
         speech_stems=("сказа", "заяви", "заявля", "отмети", "отмеча", "подчеркну", "подчёркива", "подчеркива",
@@ -353,6 +359,7 @@ LANGS: dict[str, Lang] = {
         abbreviations=("тыс.", "млн.", "млрд.", "г.", "руб.", "см."),
     ),
     "uk": Lang(
+        hypothetical=("якщо", "припустимо"),
         few=("кілька", "декілька"),
         low_nine=True, reversed_angles=False, spaced=False, dialogue=True,
         speech_stems=("сказа", "заяви", "заявля", "зазначи", "зазнача", "наголоси", "наголошу", "повідоми",
@@ -380,6 +387,7 @@ LANGS: dict[str, Lang] = {
         abbreviations=("тис.", "млн.", "млрд.", "р.", "грн."),
     ),
     "pt": Lang(
+        hypothetical=("caso", "supondo"),
         few=("vários", "várias", "algumas", "alguns"),
         low_nine=False, reversed_angles=False, spaced=True, dialogue=True,
         speech_stems=("afirm", "declar", "explic", "acrescent", "sublinh", "destac", "garant", "ressalt",
@@ -405,6 +413,7 @@ LANGS: dict[str, Lang] = {
         abbreviations=("mi.", "bi.", "Sr.", "Sra."),
     ),
     "bg": Lang(
+        hypothetical=("ако",),
         few=("няколко",),
         low_nine=True, reversed_angles=False, spaced=False, dialogue=True,
         speech_stems=("каза", "заяви", "заявява", "посочи", "подчерта", "добави", "отбеляза", "съобщи",
@@ -449,7 +458,7 @@ COUNTED_KINDS: dict[str, dict[str, tuple[str, ...]]] = {
     "mobilised": {
         "fr": ("mobilis", "réserviste", "conscri", "rappel"), "de": ("mobilisier", "mobilmach", "reservist",
         "einberuf", "eingezogen"), "it": ("mobilit", "riservist", "richiamat", "arruolat"),
-        "pl": ("mobiliz", "zmobiliz", "rezerwist", "powoła", "wcielon"), "ru": ("мобилиз", "призв", "призыв", "резервист",
+        "pl": ("mobiliz", "zmobiliz", "rezerwist", "powoła", "wcielon"), "ru": ("мобилиз", "призв", "призыв", "призов", "резервист",
         "запасник"), "uk": ("мобіліз", "призв", "призов", "резервіст"), "pt": ("mobiliz", "reservista",
         "convoca", "recruta"), "bg": ("мобилиз", "резервист", "призова"),
     },
