@@ -9,7 +9,7 @@ from __future__ import annotations
 #: Span layers in the order they are drawn and exported; other layers found in the data follow.
 SPAN_LAYERS: tuple[str, ...] = ("entity", "quote", "claim", "technique")
 #: Article-level layers (no offsets).
-DOC_LAYERS: tuple[str, ...] = ("genre", "frame")
+DOC_LAYERS: tuple[str, ...] = ("genre", "frame", "narrative")
 
 #: SemEval-2023 Task 3 subtask 3: the 23 persuasion techniques.
 TECHNIQUES: tuple[str, ...] = (
