@@ -1,7 +1,8 @@
 """Techniques, frames and genre in French, German, Italian, Polish and Russian (SemEval-2023 Task 3).
 
 The English models read the static English encoder's embeddings, which mean nothing in these
-languages, so these models read word and character (char_wb) TF-IDF n-grams of the text instead,
+languages, so these models read word 1-2-gram TF-IDF of the text instead (char_wb n-grams are
+supported by ``new_featurizer`` but the shipped bundle does without: train_multilingual.PARAMS),
 plus a few counts (length, position, ?, !, quote marks) and the language. They are trained by
 ``python -m presswatch.rhetoric.train_multilingual`` into their own bundle (trained/multilingual.joblib)
 beside the English one, and loaded only when a batch holds an article in one of these languages.
@@ -50,9 +51,8 @@ def dense_extras(texts: Sequence[str], positions: Sequence[float], languages: Se
 
 
 def new_featurizer(max_features: int = 50000, chars: bool = True) -> TextFeaturizer:
-    """Word 1-2-grams and char_wb 2-5-grams: the char n-grams carry inflected forms and shared names.
-    Whole articles (``chars=False``) get word n-grams only: counting the char n-grams of 800 articles
-    cost more than all the paragraph models together."""
+    """Word 1-2-grams, and (``chars``) char_wb 2-5-grams for inflected forms and shared names; the char
+    n-grams multiply the non-zeros, and so the training time, by about 50."""
     return TextFeaturizer(word_ngrams=(1, 2), char_ngrams=(2, 5) if chars else None, max_features=max_features)
 
 

@@ -43,6 +43,9 @@ PARAMS = {
     "folds": 5,
     "threshold_protocol": "topic",
     "max_features": 50000,
+    # char_wb n-grams of paragraphs made one shared fit cost minutes of CPU on this machine (liblinear on
+    # ~50x the non-zeros of word n-grams): word n-grams only, to keep `make models` inside its budget
+    "paragraph_chars": False,
 }
 
 
@@ -127,7 +130,8 @@ def _fit(rows: Rows, idx: np.ndarray, labels: Sequence[str], C: float, extra: Ro
     if extra is not None:
         texts, pos, langs, Y = texts + extra.texts, np.concatenate([pos, extra.positions]), langs + list(extra.languages), \
             np.vstack([Y, extra.Y])
-    return fit_text_model(texts, pos, langs, Y, labels, C=C, max_features=max_features, chars=rows.paragraphs)
+    return fit_text_model(texts, pos, langs, Y, labels, C=C, max_features=max_features,
+                          chars=rows.paragraphs and PARAMS["paragraph_chars"])
 
 
 def cv_proba(rows: Rows, folds: np.ndarray, labels: Sequence[str], mode: str = "shared", C: float = 1.0,
