@@ -45,3 +45,16 @@ def test_tiny_model_learns_the_domain_of_its_train_documents(tiny):
     war = [d for d in docs if d.language == "EN" and d.domain == "URW"][:5]
     P = model.proba([d.text for d in war])
     assert all(d == "URW" for d in domain_decision(P.domain, model.thresholds.domain))
+
+
+def test_if_missing_skips_a_current_bundle_and_not_an_absent_one(tmp_path):
+    from presswatch.narratives.resources import TRAINED_DIR
+    from presswatch.narratives.train import BUNDLE, _current, main
+
+    assert not _current(tmp_path)
+    (tmp_path / BUNDLE).write_bytes(b"")
+    (tmp_path / "narratives_metrics.json").write_text('{"version": 0}')
+    assert not _current(tmp_path), "a bundle of an older version is retrained"
+    if not (TRAINED_DIR / BUNDLE).exists():
+        pytest.skip(f"no trained narrative model at {TRAINED_DIR / BUNDLE}: run `make models`")
+    assert _current(TRAINED_DIR) and main(["--if-missing"]) == 0
