@@ -70,3 +70,11 @@ def test_multilingual_languages_table_names_the_bundles_languages():
 
     for layer in ("technique", "genre", "frame"):
         assert languages.LAYER_LANGUAGES[layer] == {"en", *LANGUAGES}
+
+
+def test_multilingual_missing_bundle_fails_with_instructions(tmp_path):
+    from presswatch.rhetoric.models import ModelsMissing
+    from presswatch.rhetoric.multilingual import load_multilingual
+
+    with pytest.raises(ModelsMissing, match="train_multilingual"):
+        load_multilingual(tmp_path)

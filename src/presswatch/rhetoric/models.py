@@ -82,27 +82,36 @@ class Models:
         return assign_top_k(P, list(spans), self.tc2020.labels)
 
 
-def load_models(folder: Path | None = None) -> Models:
-    """The trained bundle from ``folder`` (default: the package's trained/ folder), cached per process."""
-    folder = Path(folder or TRAINED_DIR)
-    with _lock:
-        if folder not in _cache:
-            path = folder / BUNDLE
+def load_bundle(folder: Path, bundle: str, version: int, what: str, trainer: str, cache: dict, lock: threading.Lock,
+                check=None):
+    """A joblib bundle from ``folder``, cached per process in ``cache``: ModelsMissing (with how to train it)
+    when absent, trained by an older presswatch (its ``metrics["version"]``), or refused by ``check``
+    (a function of the loaded bundle giving the reason, or None)."""
+    with lock:
+        if folder not in cache:
+            path = folder / bundle
             if not path.exists():
-                raise ModelsMissing(
-                    f"rhetoric models are missing ({path} not found): run `make models` "
-                    "(python -m presswatch.rhetoric.train) to train them from ../shared/datasets"
-                )
+                raise ModelsMissing(f"{what} are missing ({path} not found): run `make models` "
+                                    f"(python -m {trainer}) to train them from ../shared/datasets")
             import joblib
 
             models = joblib.load(path)
-            if models.metrics.get("version") != BUNDLE_VERSION:
-                raise ModelsMissing(f"rhetoric models in {folder} are from an older presswatch: run `make models` again "
+            if models.metrics.get("version") != version:
+                raise ModelsMissing(f"{what} in {folder} are from an older presswatch: run `make models` again "
                                     f"(or delete {path})")
-            if models.metrics.get("static_encoder") != encoder_id():
-                raise ModelsMissing(f"rhetoric models in {folder} were trained on another static encoder than the one "
-                                    "installed: run `make models` again")
-            _cache[folder] = models
-        return _cache[folder]
+            reason = check(models) if check else None
+            if reason:
+                raise ModelsMissing(f"{what} in {folder} {reason}: run `make models` again")
+            cache[folder] = models
+        return cache[folder]
 
 
+def load_models(folder: Path | None = None) -> Models:
+    """The trained bundle from ``folder`` (default: the package's trained/ folder), cached per process."""
+    def other_encoder(models: Models) -> str | None:
+        if models.metrics.get("static_encoder") != encoder_id():
+            return "were trained on another static encoder than the one installed"
+        return None
+
+    return load_bundle(Path(folder or TRAINED_DIR), BUNDLE, BUNDLE_VERSION, "rhetoric models",
+                       "presswatch.rhetoric.train", _cache, _lock, other_encoder)

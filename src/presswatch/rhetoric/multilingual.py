@@ -27,7 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from .classify import MultiLabel, TextFeaturizer
 from .documents import article_lines, genre_labels
 from .features import WORD
-from .models import ModelsMissing
+from .models import load_bundle
 from .resources import GENRES, MULTILINGUAL_FOLDERS, TRAINED_DIR
 
 BUNDLE = "multilingual.joblib"
@@ -161,21 +161,5 @@ _lock = threading.Lock()
 
 def load_multilingual(folder: Path | None = None) -> MultilingualModels:
     """The multilingual bundle from ``folder`` (default: the package's trained/ folder), cached per process."""
-    folder = Path(folder or TRAINED_DIR)
-    with _lock:
-        if folder not in _cache:
-            path = folder / BUNDLE
-            if not path.exists():
-                raise ModelsMissing(
-                    f"multilingual rhetoric models are missing ({path} not found): run `make models` "
-                    "(python -m presswatch.rhetoric.train_multilingual) to train them from ../shared/datasets"
-                )
-            import joblib
-
-            models = joblib.load(path)
-            if models.metrics.get("version") != BUNDLE_VERSION:
-                raise ModelsMissing(f"multilingual rhetoric models in {folder} are from an older presswatch: "
-                                    f"run `make models` again (or delete {path})")
-            _cache[folder] = models
-        return _cache[folder]
-
+    return load_bundle(Path(folder or TRAINED_DIR), BUNDLE, BUNDLE_VERSION, "multilingual rhetoric models",
+                       "presswatch.rhetoric.train_multilingual", _cache, _lock)

@@ -78,27 +78,28 @@ def paragraph_rows(data: dict[str, SemEval2023]) -> Rows:
     return Rows(texts, np.array(langs), groups, positions_of(groups), np.vstack(Ys))
 
 
-def frame_rows(data: dict[str, SemEval2023]) -> Rows:
-    texts, langs, groups, Y = [], [], [], []
+def _documents(data: dict[str, SemEval2023], labels: str) -> tuple[list[str], list[str], list[str], list]:
+    """Texts, languages, groups and labels of the articles with ``labels`` ("frames" or "genre")."""
+    texts, langs, groups, ys = [], [], [], []
     for lang, d in data.items():
-        for aid in sorted(d.frames):
+        gold = getattr(d, labels)
+        for aid in sorted(gold):
             if aid in d.doc_articles:
                 texts.append(doc_text(d.doc_articles[aid]))
                 langs.append(lang)
                 groups.append(f"{lang}:{aid}")
-                Y.append([int(f in d.frames[aid]) for f in FRAMES])
-    return Rows(texts, np.array(langs), groups, np.zeros(len(texts), np.float32), np.array(Y, dtype=np.int8), False)
+                ys.append(gold[aid])
+    return texts, langs, groups, ys
+
+
+def frame_rows(data: dict[str, SemEval2023]) -> Rows:
+    texts, langs, groups, frames = _documents(data, "frames")
+    Y = np.array([[int(f in fs) for f in FRAMES] for fs in frames], dtype=np.int8).reshape(len(texts), len(FRAMES))
+    return Rows(texts, np.array(langs), groups, np.zeros(len(texts), np.float32), Y, False)
 
 
 def genre_rows(data: dict[str, SemEval2023]) -> tuple[list[str], np.ndarray, list[str], list[str]]:
-    texts, langs, groups, y = [], [], [], []
-    for lang, d in data.items():
-        for aid in sorted(d.genre):
-            if aid in d.doc_articles:
-                texts.append(doc_text(d.doc_articles[aid]))
-                langs.append(lang)
-                groups.append(f"{lang}:{aid}")
-                y.append(d.genre[aid])
+    texts, langs, groups, y = _documents(data, "genre")
     return texts, np.array(langs), groups, y
 
 
