@@ -119,6 +119,24 @@ class Featuriser:
                 + len(self.fine_names) + len(FEATURE_LANGUAGES) + len(DOMAINS))
 
 
+def scale(P: np.ndarray, temperature: float) -> np.ndarray:
+    """Probabilities with their logits divided by ``temperature`` (argmax unchanged; > 1 softens)."""
+    if temperature == 1.0:
+        return P
+    L = np.log(np.clip(P, 1e-12, 1.0)) / temperature
+    L -= L.max(axis=1, keepdims=True)
+    E = np.exp(L)
+    return E / E.sum(axis=1, keepdims=True)
+
+
+def calibration_error(P: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error of the top probability of each row (``bins`` equal-width bins)."""
+    conf = P.max(axis=1)
+    b = np.minimum((conf * bins).astype(int), bins - 1)
+    return float(sum(abs(conf[b == k].mean() - correct[b == k].mean()) * (b == k).mean()
+                     for k in range(bins) if (b == k).any()))
+
+
 @dataclass
 class RoleModel:
     """Main role (3 classes) then fine roles within it; fitted on gold mentions of any train language."""
@@ -128,6 +146,7 @@ class RoleModel:
     fine: LogisticRegression
     fine_main: dict[str, str]  # fine role -> its main role
     second_fine: float = 1.01  # a second fine role is added when its share of the fine mass is at least this
+    temperature: float = 1.0  # main-role logits are divided by it: fitted out of fold so the score is calibrated
 
     @classmethod
     def fit(cls, mentions: Sequence[MentionInput], mains: Sequence[str], fines: Sequence[Sequence[str]],
@@ -150,7 +169,7 @@ class RoleModel:
         if not mentions:
             return []
         X = self.featuriser.transform(mentions)
-        return self.decide(self.main.predict_proba(X), self.fine.predict_proba(X))
+        return self.decide(scale(self.main.predict_proba(X), self.temperature), self.fine.predict_proba(X))
 
     def decide(self, P_main: np.ndarray, P_fine: np.ndarray) -> list[RolePrediction]:
         """Roles from the two classifiers' probabilities (rows: mentions)."""
