@@ -12,6 +12,10 @@ sources and periods), trained on the rest (the other English batches and all fou
 out-of-fold per-document scores reweighted to a test mix of 20 % and 70 % Other; (b) trained with two
 thirds of the English Other documents left out (train share 24 %), scored on all.
 `threshold` (not nested): English at a 28 % Other mix for coarse thresholds below the tuned one.
+`rhetoric`: as `policy`, with the rhetoric layer's article-level predictions (pooled paragraph
+technique probabilities, frame probabilities; English documents only) as an extra kernel block.
+`policy`: the threshold policies of POLICY_VARIANTS (train mix vs. robust over 20-60 % Other, with
+and without the rank fallback), nested, under the doc folds and the source batches.
 
 Every split is nested: the vectorizers are fitted on the split's train documents, and calibration and
 thresholds come from inner 5-fold out-of-fold predictions on those train documents only. Within one
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from collections import defaultdict
 from typing import Sequence
 
@@ -33,7 +38,8 @@ from presswatch.narratives.classify import (TrainDoc, calibrations, decide, kern
 from presswatch.narratives.data import LANGUAGES, OTHER
 from presswatch.narratives.features import DENSE_WEIGHT, DocFeatures, encode_docs
 from presswatch.narratives.semeval import doc_f1
-from presswatch.narratives.train import PARAMS, all_docs, folds_of, labels, tune_thresholds
+from presswatch.narratives.train import (FALLBACKS, PARAMS, all_docs, choose, domain_threshold, folds_of, labels,
+                                         share_weights, threshold_grid, tune_thresholds)
 
 COARSE, FINE = labels()
 
@@ -217,6 +223,11 @@ def main() -> None:
                   f"{np.mean([v[1] for v in g.values()]):.3f} |")
     if "threshold" in protocols:
         protocol_threshold(docs, vecs, w, T, lam, args.seed)
+    if "policy" in protocols:
+        protocol_policy(docs, vecs, w, T, lam, args.seed)
+    if "rhetoric" in protocols:
+        R = rhetoric_block(docs)
+        protocol_policy(docs, vecs, w, T, lam, args.seed, (RHETORIC_WEIGHT ** 2) * (R @ R.T), "rhetoric")
     if args.speed:
         speed(args.speed)
     print(f"\n({time.time() - t0:.0f}s)")
@@ -243,6 +254,119 @@ def protocol_threshold(docs, vecs, w, T, lam, seed, share: float = 0.28) -> None
         c = np.array([got[i][0] for i in en])
         f = np.array([got[i][1] for i in en])
         print(f"| {tc:.2f} | {np.average(c, weights=wt):.3f} / {np.average(f, weights=wt):.3f} | {c.mean():.3f} |")
+
+
+#: The threshold policies `policy` compares: name -> (tune_thresholds policy, rank fallbacks tried).
+POLICY_VARIANTS = {"mix (shipped v1)": ("mix", (2.0,)), "robust 20-60 %": ("robust", (2.0,)),
+                   "mix + rank fallback": ("mix", FALLBACKS), "robust + rank fallback": ("robust", FALLBACKS),
+                   "always rank (fallback 0)": ("mix", (0.0,))}
+
+
+def policy_split(docs, K, T, w, train, test, lam, seed) -> dict[str, tuple[dict, object]]:
+    """Nested, as run_variant, for every POLICY_VARIANTS entry off one inner out-of-fold pass."""
+    inner = np.full(len(docs), -2)
+    inner[train] = folds_of([docs[i] for i in train], 5, seed)
+    allowed = inner != -2
+    S = oof_scores(K, T, w, np.where(allowed, inner, -3), lam, allowed=allowed)
+    scored = np.array([i for i in train if inner[i] >= 0 and docs[i].language in LANGUAGES])
+    cal = calibrations(S, T, scored)
+    P_in = to_proba(S, cal)
+    grid = threshold_grid(docs, P_in, scored, domain_threshold(docs, P_in), sorted(set(FALLBACKS) | {0.0}))
+    is_other = np.array([docs[i].coarse == (OTHER,) for i in scored])
+    groups = np.array([docs[i].language for i in scored])
+    P_te = to_proba(kernel_scores(K, T, w, train, test, lam), cal)
+    out = {}
+    for name, (policy, fbs) in POLICY_VARIANTS.items():
+        t = choose({k: v for k, v in grid.items() if k[3] in fbs}, is_other, policy, groups)
+        out[name] = (per_doc(docs, test, decide(P_te, COARSE, FINE, t)), t)
+    return out
+
+
+def protocol_policy(docs, vecs, w, T, lam, seed, extra: np.ndarray | None = None, title: str = "policy") -> None:
+    """Threshold policies (POLICY_VARIANTS), nested, under the doc folds (all languages; English
+    reweighted to 20 / 28 / 48.5 / 70 % Other-only documents) and the English source batches;
+    ``extra`` is a kernel added to every split's (the `rhetoric` protocol)."""
+    Kx = 0.0 if extra is None else extra
+    res: dict[str, dict] = defaultdict(dict)
+    folds = folds_of(docs, 5, seed)
+    for k in range(5):
+        t0 = time.time()
+        train = np.where(folds != k)[0]
+        test = np.where(folds == k)[0]
+        test = test[[docs[i].language in LANGUAGES for i in test]]
+        Ks, Kd, _ = kernel(docs, train, vecs)
+        for name, (got, t) in policy_split(docs, Ks + Kd + Kx, T, w, train, test, lam, seed).items():
+            res[name].update(got)
+            print(f"  fold {k} {name}: {t}", flush=True)
+        print(f"  fold {k} ({time.time() - t0:.0f}s)", flush=True)
+    print(f"\n## {title} / doc: 5 folds by document (coarse / fine samples-F1)")
+    print("\n".join(header("threshold policy") + table(res, docs)))
+    en = [i for i in res["mix (shipped v1)"] if docs[i].language == "EN"]
+    is_other = np.array([docs[i].coarse == (OTHER,) for i in en])
+    print(f"\n## {title} / other: doc-fold English reweighted to a test share of Other-only documents")
+    print("| threshold policy | 0.20 | 0.28 | 0.485 (train) | 0.70 | narrative docs only |\n|---|---|---|---|---|---|")
+    for name, got in res.items():
+        c = np.array([got[i][0] for i in en])
+        f = np.array([got[i][1] for i in en])
+        cells = [f"{np.average(c, weights=share_weights(is_other, s)):.3f} / "
+                 f"{np.average(f, weights=share_weights(is_other, s)):.3f}" for s in (0.2, 0.28, is_other.mean(), 0.7)]
+        cells.append(f"{c[~is_other].mean():.3f} / {f[~is_other].mean():.3f}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print(f"\n## {title} / source: EN id batches held out one at a time (coarse / fine)")
+    batches = ("EN_UA_0", "EN_UA_1", "EN_CC_1", "EN_CC_2")
+    en_ids = [i for i, d in enumerate(docs) if d.language == "EN"]
+    src: dict[str, dict] = defaultdict(dict)
+    rows: dict[str, list[str]] = defaultdict(list)
+    for b in batches:
+        t0 = time.time()
+        test = np.array([i for i in en_ids if docs[i].doc_id.startswith(b)])
+        train = np.array(sorted(set(range(len(docs))) - set(test.tolist())))
+        Ks, Kd, _ = kernel(docs, train, vecs)
+        for name, (got, t) in policy_split(docs, Ks + Kd + Kx, T, w, train, test, lam, seed).items():
+            src[name].update(got)
+            rows[name].append(f"{np.mean([got[i][0] for i in test]):.3f} / {np.mean([got[i][1] for i in test]):.3f}")
+            print(f"  {b} {name}: {t}", flush=True)
+        print(f"  {b} ({time.time() - t0:.0f}s)", flush=True)
+    print("| threshold policy | " + " | ".join(batches) + " | all 200 |\n|---|" + "---|" * (len(batches) + 1))
+    for name, got in src.items():
+        print(f"| {name} | " + " | ".join(rows[name]) +
+              f" | {np.mean([v[0] for v in got.values()]):.3f} / {np.mean([v[1] for v in got.values()]):.3f} |")
+
+
+#: Weight of the rhetoric block (three unit-length sub-blocks) next to the TF-IDF and encoder blocks.
+RHETORIC_WEIGHT = 0.5
+RHETORIC_CACHE = Path("/tmp/presswatch-bench/narratives_rhetoric_en.npz")
+
+
+def rhetoric_block(docs) -> np.ndarray:
+    """The rhetoric layer's article-level predictions for every English document (zero rows for the
+    others: the English bundle only): paragraph technique probabilities pooled over the article (mean
+    and max) and the frame probabilities, each block scaled to unit length. Cached in RHETORIC_CACHE."""
+    from presswatch.rhetoric.embed import encode_fast
+    from presswatch.rhetoric.models import load_models
+
+    en = [i for i, d in enumerate(docs) if d.language == "EN"]
+    ids = np.array([docs[i].doc_id for i in en])
+    if RHETORIC_CACHE.exists():
+        z = np.load(RHETORIC_CACHE)
+        if list(z["ids"]) == list(ids):
+            R = np.zeros((len(docs), z["R"].shape[1]))
+            R[en] = z["R"]
+            return R
+    models = load_models()
+    rows = []
+    for i in en:
+        paras = [p.strip() for p in docs[i].text.split("\n") if p.strip()][:80]
+        P = models.paragraphs.proba_articles([paras], encode_fast(paras))
+        _, F = models.documents_proba([docs[i].text])
+        blocks = [P.mean(axis=0), P.max(axis=0), F[0]]
+        rows.append(np.concatenate([b / (np.linalg.norm(b) or 1.0) for b in blocks]))
+    R_en = np.vstack(rows)
+    RHETORIC_CACHE.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(RHETORIC_CACHE, ids=ids, R=R_en)
+    R = np.zeros((len(docs), R_en.shape[1]))
+    R[en] = R_en
+    return R
 
 
 def speed(n: int, rounds: int = 3) -> None:

@@ -65,6 +65,9 @@ class Thresholds:
     coarse: float = 0.3  # a coarse narrative of the article's domain is kept at this probability
     fine: float = 0.3  # a sub-narrative under a kept coarse one is kept at this probability
     domain: float = 0.5  # an article is in a domain only at this probability of it (else: neither)
+    # rank fallback: an article in a domain at this probability or more whose coarse narratives all
+    # miss ``coarse`` gets the surest one of its domain instead of Other (> 1: off, Other is kept)
+    fallback: float = 2.0
 
 
 @dataclass
@@ -168,7 +171,7 @@ def domain_decision(D: np.ndarray, t: float) -> list[str | None]:
 def decide(P: Proba, coarse_labels: Sequence[str], fine_labels: Sequence[str], t: Thresholds) -> list[list[Found]]:
     """Domain first (neither: Other, domain None, scored 1 - P(surest domain)), then the coarse
     narratives of that domain at or above the threshold (none: Other with that domain, scored 1 - the
-    surest one's P), then under each the sub-narratives at or above theirs (none: the surest child,
+    surest one's P; or, when the domain's P reaches ``t.fallback``, that surest one), then under each the sub-narratives at or above theirs (none: the surest child,
     which may be "<coarse>: Other")."""
     c_domain = [domain_of(c) for c in coarse_labels]
     children = {c: [j for j, f in enumerate(fine_labels) if parent(f) == c] for c in coarse_labels}
@@ -179,6 +182,8 @@ def decide(P: Proba, coarse_labels: Sequence[str], fine_labels: Sequence[str], t
             continue
         cols = [j for j, cd in enumerate(c_domain) if cd == d]
         kept = sorted((j for j in cols if P.coarse[i, j] >= t.coarse), key=lambda j: -P.coarse[i, j])
+        if not kept and cols and P.domain[i, DOMAINS.index(d)] >= t.fallback:
+            kept = [max(cols, key=lambda j: P.coarse[i, j])]
         if not kept:
             top = max((P.coarse[i, j] for j in cols), default=0.0)
             out.append([Found(OTHER, float(1.0 - top), d, (OTHER,))])
