@@ -177,6 +177,7 @@ def main() -> None:
     ap.add_argument("--second", type=float, default=1.01)
     ap.add_argument("--quick", action="store_true", help="EN only: EN-alone vs all-language model, doc folds")
     ap.add_argument("--speed", action="store_true", help="only the role stage's cost per article against spaCy")
+    ap.add_argument("--no-en", action="store_true", help="only the --langs protocols (not English's)")
     ap.add_argument("--cast", action="store_true", help="only the cast model's out-of-fold precision and recall")
     args = ap.parse_args()
     if args.speed:
@@ -193,6 +194,12 @@ def main() -> None:
         result[key] = value
         print(json.dumps({key: value}), flush=True)  # one line per protocol as it finishes
 
+    if args.no_en:
+        for code in [c for c in args.langs.split(",") if c != "EN"]:
+            rest = [c for c in LANGUAGES if c != code]
+            r = run_protocol(code, data, "doc", rest, args.C, args.second, baselines=True)
+            report(f"{code}_doc_all_languages", {k: v for k, v in r.items() if k != "_oof"})
+        return
     others = [c for c in LANGUAGES if c != "EN"]
     en_all = run_protocol("EN", data, "doc", others, args.C, args.second, baselines=True)
     report("EN_doc_all_languages", {k: v for k, v in en_all.items() if k != "_oof"})
