@@ -1,4 +1,8 @@
-"""Publication dates from header lines: "Tuesday 27 September 2022 09:35 AM" → ISO 8601."""
+"""Publication dates from header lines → ISO 8601: "Tuesday 27 September 2022 09:35 AM",
+"23 сентября 2022, 14:05", "mercredi 21 septembre 2022 à 10h30", "Опубликовано: 21.09.2022".
+
+Month, weekday and label words of every language are data (resources.py, ``*_BY_LANGUAGE``).
+"""
 
 from __future__ import annotations
 

@@ -7,7 +7,11 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from ..clean.dates import parse_dateline
+
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: a clock time in free text: "14:05", French "10h30"
+_CLOCK = re.compile(r"\d{1,2}(?::|\s?h\s?)\d{2}\b")
 
 
 def iso_date(value: Any) -> str | None:
@@ -30,11 +34,15 @@ def iso_date(value: Any) -> str | None:
         dt = parse(text)
         if dt is not None:
             return dt.isoformat()
+    # a header date in any language the clean layer reads ("Опубликовано: 21.09.2022, 14:05")
+    labelled = parse_dateline(text)
+    if labelled is not None:
+        return labelled
     dt = _free(text)
     if dt is None:
         return None
     # free text without a clock time names a day, not midnight
-    return dt.isoformat() if ":" in text else dt.date().isoformat()
+    return dt.isoformat() if _CLOCK.search(text) else dt.date().isoformat()
 
 
 def _from_epoch(seconds: float) -> str | None:
