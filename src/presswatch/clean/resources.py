@@ -144,7 +144,7 @@ _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року|r\.|roku|година))?"
 #: what may stand between the date and the time: "at", "à", "um", "alle", "às", "в", "о", "o"
 _AT = r"(?:at|à|a|um|alle|ore|às|as|в|о|o|kl\.)"
 _TIME = (
-    r"(?P<hour>\d{1,2})(?:[:.]|\s?h\s?)(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\b\.?)?"
+    r"(?P<hour>\d{1,2})(?:[:.]|\s?h\s?)(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\b\.?))?"
     r"(?:\s*(?P<tz>GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|PST|PDT|Uhr|ч\.)(?!\w))?"
 )
 _THEN_TIME = rf"(?:,?\s+(?:{_AT}\s+)?{_TIME})?"
