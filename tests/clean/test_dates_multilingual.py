@@ -85,3 +85,11 @@ def test_dates_multilingual_container_dates_are_read_too():
     assert iso_date("Опубликовано: 21.09.2022, 14:05") == "2022-09-21T14:05:00"
     assert iso_date("mercredi 21 septembre 2022 à 10h30") == "2022-09-21T10:30:00"
     assert iso_date("21 września 2022") == "2022-09-21"
+
+
+def test_dates_multilingual_24_hour_time_then_headline_is_a_date_prefix():
+    from presswatch.clean.meta import split_title
+
+    parts = split_title("Понедельник, 8 августа 2022 14:05 Лесные пожары в Якутии")
+    assert parts.published == "2022-08-08T14:05:00"
+    assert parts.title == "Лесные пожары в Якутии"
