@@ -81,3 +81,12 @@ def test_chrome_multilingual_comment_header_late_in_page_drops_readers_comments(
 def test_chrome_multilingual_share_widget_with_russian_networks():
     assert is_share_widget("Поделиться: ВКонтакте | Одноклассники | Telegram")
     assert not is_share_widget("Поделиться: в Кремле рассказали о переговорах")
+
+
+def test_chrome_multilingual_labelled_byline_with_a_cyrillic_or_polish_name():
+    from presswatch.clean.byline import byline_date, is_byline
+
+    assert is_byline("Автор: Иван Петров")
+    assert is_byline("Autor: Łukasz Kowalski | 21 września 2022")
+    assert byline_date("Autor: Łukasz Kowalski | 21 września 2022") == "2022-09-21"
+    assert not is_byline("Автор статьи считает, что это важно.")

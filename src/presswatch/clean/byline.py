@@ -3,6 +3,7 @@
 A byline is chrome (reason ``chrome:byline``), but its date is the article's publication date
 when nothing better is known. Only short lines among the first paragraphs qualify, and a
 "By ..." line must be a name in capitals, so "By the end of the week, ..." stays text.
+Other languages: "Von / Par / Por NAME", "Автор: / Autor: NAME" (BYLINE_LABELS in resources.py).
 """
 
 from __future__ import annotations

@@ -403,8 +403,13 @@ BYLINE_HEAD_PARAGRAPHS = 6
 BYLINE_MAX_WORDS = 20
 
 #: "By DANIEL HARGREAVES FOR DAILYCOURIER", "By Marta Vilkaite | Sunday, ...": a name only, in capitals.
+#: "Автор: Иван Петров", "Autor: Jan Kowalski": the label words of other languages (a colon follows).
+BYLINE_LABELS: tuple[str, ...] = ("Автор", "Авторка", "Автори", "Autor", "Autorka", "Autore", "Autrice", "Tekst", "Текст")
+#: The capital a name starts with: Latin (with the letters of Polish, Czech ...) and Cyrillic.
+_NAME_CAPITAL = "[A-ZÀ-ÞŁŚŻŹĆŃĘĄŠČŘŽĐА-ЯЁІЇЄҐ]"
 BYLINE_RE = re.compile(
-    r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(?P<name>[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
+    r"^(?:(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+|(?:" + "|".join(BYLINE_LABELS) + r")\s*:\s*)"
+    rf"(?P<name>{_NAME_CAPITAL}[\w'’.\-]*(?:\s+{_NAME_CAPITAL}[\w'’.\-]*){{0,3}})"
     r"(?:\s+(?:for|FOR|in|IN)\s+(?P<outlet>[\w.\-]+(?:\s+[A-Z][\w.\-]*){0,2}))?\s*(?:\|.*)?$"
 )
 
