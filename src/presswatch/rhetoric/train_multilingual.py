@@ -33,7 +33,7 @@ log = logging.getLogger("presswatch.rhetoric.train_multilingual")
 
 #: What the shift-aware validation chose (bench/rhetoric_results.md, "Issue 19").
 PARAMS = {
-    "paragraph_mode": "shared",  # one model over all five languages
+    "paragraph_mode": "per-language",  # one model per language: better than shared under article and topic folds
     "paragraph_with_english": False,
     "paragraph_C": 1.0,
     "frames_mode": "shared",
