@@ -31,7 +31,8 @@ from .resources import FRAMES, TECHNIQUES, TRAINED_DIR
 
 log = logging.getLogger("presswatch.rhetoric.train_multilingual")
 
-#: What the shift-aware validation chose (bench/rhetoric_results.md, "Issue 19").
+#: What the validation chose (bench/rhetoric_results.md, "Issue 19"): techniques per language under article and
+#: topic folds; frames and genre shared (compared by article folds only).
 PARAMS = {
     "paragraph_mode": "per-language",  # one model per language: better than shared under article and topic folds
     "paragraph_with_english": False,
