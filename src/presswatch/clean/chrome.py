@@ -46,9 +46,15 @@ def _line_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @lru_cache(maxsize=None)
-def _terminal_patterns(strong: bool) -> tuple[re.Pattern[str], ...]:
+def _terminal_pattern(strong: bool) -> re.Pattern[str]:
     pats = TERMINAL_COMMENTS if strong else TERMINAL_CHROME + TERMINAL_COMMENTS
-    return tuple(re.compile(rf"(?:{pat})", re.I) for pat in pats)
+    return re.compile("|".join(f"(?:{pat})" for pat in pats), re.I)
+
+
+@lru_cache(maxsize=None)
+def _any_line_pattern() -> re.Pattern[str]:
+    """All phrase patterns in one: most lines are no chrome, and one pass over the line says so."""
+    return re.compile("|".join(f"(?:{pat})" for _, pat in CHROME_LINES), re.I)
 
 
 def _words(text: str) -> int:
@@ -58,7 +64,7 @@ def _words(text: str) -> int:
 def line_reason(line: str) -> str | None:
     """The chrome reason when the whole line is a known chrome phrase, else None."""
     text = line.strip()
-    if not text or _words(text) > HEADLINE_MAX_WORDS:
+    if not text or _words(text) > HEADLINE_MAX_WORDS or not _any_line_pattern().fullmatch(text):
         return None
     for reason, pat in _line_patterns():
         if pat.fullmatch(text):
@@ -70,7 +76,7 @@ def is_terminal(line: str, *, comments_only: bool = False) -> bool:
     """Whether the line is chrome after which the page holds no more article text
     (``comments_only``: a comment-section header, after which come readers' comments)."""
     text = line.strip()
-    return _words(text) <= HEADLINE_MAX_WORDS and any(p.fullmatch(text) for p in _terminal_patterns(comments_only))
+    return _words(text) <= HEADLINE_MAX_WORDS and _terminal_pattern(comments_only).fullmatch(text) is not None
 
 
 def is_banner(line: str, title: str | None) -> bool:
