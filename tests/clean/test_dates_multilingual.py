@@ -93,3 +93,8 @@ def test_dates_multilingual_24_hour_time_then_headline_is_a_date_prefix():
     parts = split_title("Понедельник, 8 августа 2022 14:05 Лесные пожары в Якутии")
     assert parts.published == "2022-08-08T14:05:00"
     assert parts.title == "Лесные пожары в Якутии"
+
+
+def test_dates_multilingual_container_date_in_words_becomes_iso():
+    record = RawRecord("mem.jsonl", "Кремль заявил о переговорах.", "jsonl", {"published": "23 сентября 2022, 14:05"})
+    assert clean_record(record).published == "2022-09-23T14:05:00"
