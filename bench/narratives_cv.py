@@ -259,7 +259,7 @@ def protocol_threshold(docs, vecs, w, T, lam, seed, share: float = 0.28) -> None
 #: The threshold policies `policy` compares: name -> (tune_thresholds policy, rank fallbacks tried).
 POLICY_VARIANTS = {"mix (shipped v1)": ("mix", (2.0,)), "robust 20-60 %": ("robust", (2.0,)),
                    "mix + rank fallback": ("mix", FALLBACKS), "robust + rank fallback": ("robust", FALLBACKS),
-                   "always rank (fallback 0)": ("mix", (0.0,))}
+                   "always rank (fallback 0)": ("mix", (0.0,)), "robust 20-60 %, English only": ("robust-en", (2.0,))}
 
 
 def policy_split(docs, K, T, w, train, test, lam, seed) -> dict[str, tuple[dict, object]]:

@@ -32,3 +32,18 @@ def test_robust_policy_stops_leaning_on_other_when_train_has_many_other_articles
     assert (robust.coarse, robust.fine, robust.domain, robust.fallback) == (0.2, 0.3, 0.5, 2.0)
     with pytest.raises(ValueError):
         choose(grid, is_other, "median")
+
+
+def test_robust_en_moves_english_only():
+    # English leans on Other (key A wins its mix), Bulgarian has no Other documents; only "robust-en"
+    # reweights English and leaves Bulgarian as it is
+    is_other = np.array([True] * 8 + [False] * 2 + [False] * 4)
+    groups = np.array(["EN"] * 10 + ["BG"] * 4)
+    a = (np.where(is_other, 1.0, 0.0), np.where(is_other, 1.0, 0.0))
+    b = (np.where(is_other, 0.6, 0.9), np.where(is_other, 0.6, 0.9))
+    grid = {(0.6, 0.3, 0.5, 2.0): a, (0.2, 0.3, 0.5, 2.0): b}
+    assert choose(grid, is_other, "robust-en", groups).coarse == 0.2
+    # with English at its own mix B still wins on the Bulgarian documents alone
+    assert choose(grid, is_other, "mix", groups).coarse == 0.2
+    only_en = is_other[:10]
+    assert choose({k: (v[0][:10], v[1][:10]) for k, v in grid.items()}, only_en, "mix", groups[:10]).coarse == 0.6

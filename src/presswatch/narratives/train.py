@@ -121,7 +121,8 @@ def scores(docs: Sequence[TrainDoc], P: Proba, idx: Sequence[int], t: Thresholds
 #: documents; "robust" the mean samples-F1 over test mixes of 20-60 % Other-only documents (the
 #: out-of-fold per-document scores reweighted to each share), so the thresholds do not lean on
 #: predicting Other because train has many Other articles.
-POLICIES = ("mix", "robust")
+#: "robust-en" moves English alone (the other languages keep their own mix).
+POLICIES = ("mix", "robust", "robust-en")
 ROBUST_SHARES = (0.2, 0.3, 0.4, 0.5, 0.6)
 #: Rank fallback levels tried (the domain probability from which an article of a domain gets its
 #: surest coarse narrative rather than Other; 2.0: never).
@@ -182,6 +183,9 @@ def choose(grid: dict[tuple, tuple[np.ndarray, np.ndarray]], is_other: np.ndarra
         weights = [np.ones(len(is_other))]
     elif policy == "robust":
         weights = [share_weights(is_other, s, groups) for s in ROBUST_SHARES]
+    elif policy == "robust-en":
+        en = np.zeros(len(is_other), bool) if groups is None else groups == "EN"
+        weights = [np.where(en, share_weights(is_other, s, np.where(en, "EN", "rest")), 1.0) for s in ROBUST_SHARES]
     else:
         raise ValueError(f"unknown threshold policy {policy!r} (one of {POLICIES})")
 
