@@ -53,15 +53,21 @@ def per_doc(docs: Sequence[TrainDoc], idx: Sequence[int], found) -> dict[int, tu
     return out
 
 
-def run_variant(docs, K, T, w, train: np.ndarray, test: np.ndarray, lam: float, seed: int):
-    """Nested: inner OOF on ``train`` calibrates and tunes; then ``test`` is predicted."""
+def inner_pass(docs, K, T, w, train: np.ndarray, lam: float, seed: int):
+    """Inner 5-fold out-of-fold on ``train`` only: the calibrations, the calibrated out-of-fold
+    probabilities and the documents they score (to tune thresholds on)."""
     inner = np.full(len(docs), -2)
     inner[train] = folds_of([docs[i] for i in train], 5, seed)
     allowed = inner != -2
     S = oof_scores(K, T, w, np.where(allowed, inner, -3), lam, allowed=allowed)
     scored = np.array([i for i in train if inner[i] >= 0 and docs[i].language in LANGUAGES])
     cal = calibrations(S, T, scored)
-    P_in = to_proba({k: v for k, v in S.items()}, cal)
+    return cal, to_proba(S, cal), scored
+
+
+def run_variant(docs, K, T, w, train: np.ndarray, test: np.ndarray, lam: float, seed: int):
+    """Nested: inner OOF on ``train`` calibrates and tunes; then ``test`` is predicted."""
+    cal, P_in, scored = inner_pass(docs, K, T, w, train, lam, seed)
     t = tune_thresholds(docs, P_in, scored)
     S_te = kernel_scores(K, T, w, train, test, lam)
     found = decide(to_proba(S_te, cal), COARSE, FINE, t)
@@ -264,13 +270,7 @@ POLICY_VARIANTS = {"mix (shipped v1)": ("mix", (2.0,)), "robust 20-60 %": ("robu
 
 def policy_split(docs, K, T, w, train, test, lam, seed) -> dict[str, tuple[dict, object]]:
     """Nested, as run_variant, for every POLICY_VARIANTS entry off one inner out-of-fold pass."""
-    inner = np.full(len(docs), -2)
-    inner[train] = folds_of([docs[i] for i in train], 5, seed)
-    allowed = inner != -2
-    S = oof_scores(K, T, w, np.where(allowed, inner, -3), lam, allowed=allowed)
-    scored = np.array([i for i in train if inner[i] >= 0 and docs[i].language in LANGUAGES])
-    cal = calibrations(S, T, scored)
-    P_in = to_proba(S, cal)
+    cal, P_in, scored = inner_pass(docs, K, T, w, train, lam, seed)
     grid = threshold_grid(docs, P_in, scored, domain_threshold(docs, P_in), sorted(set(FALLBACKS) | {0.0}))
     is_other = np.array([docs[i].coarse == (OTHER,) for i in scored])
     groups = np.array([docs[i].language for i in scored])
