@@ -74,6 +74,14 @@ def run_variant(docs, K, T, w, train: np.ndarray, test: np.ndarray, lam: float, 
     return per_doc(docs, test, found), t
 
 
+def doc_splits(docs, seed: int):
+    """The 5 outer folds by document: (fold, train indices, test indices of the five languages)."""
+    folds = folds_of(docs, 5, seed)
+    for k in range(5):
+        test = np.where(folds == k)[0]
+        yield k, np.where(folds != k)[0], test[[docs[i].language in LANGUAGES for i in test]]
+
+
 def kernel(docs, train: np.ndarray, vecs: np.ndarray):
     feats = DocFeatures(dense=False).fit([docs[i].text for i in train])
     X = feats.transform([d.text for d in docs])
@@ -142,15 +150,11 @@ def header(first: str) -> list[str]:
 
 
 def protocol_doc(docs, vecs, w, T, lam, seed):
-    folds = folds_of(docs, 5, seed)
     res: dict[str, dict] = defaultdict(dict)
     rng = np.random.default_rng(seed)
     drop = {i for i, d in enumerate(docs) if d.language == "EN" and d.coarse == (OTHER,) and rng.random() < 2 / 3}
-    for k in range(5):
+    for k, train, test in doc_splits(docs, seed):
         t0 = time.time()
-        train = np.where(folds != k)[0]
-        test = np.where(folds == k)[0]
-        test = test[[docs[i].language in LANGUAGES for i in test]]
         Ks, Kd, _ = kernel(docs, train, vecs)
         K = Ks + Kd
         lang = lambda code: np.array([i for i in train if docs[i].language in (code, "taxonomy", "neither-en", "neither-ru")])
@@ -288,12 +292,8 @@ def protocol_policy(docs, vecs, w, T, lam, seed, extra: np.ndarray | None = None
     ``extra`` is a kernel added to every split's (the `rhetoric` protocol)."""
     Kx = 0.0 if extra is None else extra
     res: dict[str, dict] = defaultdict(dict)
-    folds = folds_of(docs, 5, seed)
-    for k in range(5):
+    for k, train, test in doc_splits(docs, seed):
         t0 = time.time()
-        train = np.where(folds != k)[0]
-        test = np.where(folds == k)[0]
-        test = test[[docs[i].language in LANGUAGES for i in test]]
         Ks, Kd, _ = kernel(docs, train, vecs)
         for name, (got, t) in policy_split(docs, Ks + Kd + Kx, T, w, train, test, lam, seed).items():
             res[name].update(got)
