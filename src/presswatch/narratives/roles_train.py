@@ -13,7 +13,6 @@ The entity mentions are cached in trained/cache/ (the spaCy pass is most of the 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import time
@@ -23,10 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from .data import Document, load_language, role_descriptions, LANGUAGES
+from ..training import bundle_current, run, train_main
 from .resources import TRAINED_DIR
 from .roles import Candidate, CastModel, MentionInput, RoleBundle, RoleModel, best_threshold, candidates
 
 BUNDLE = "roles.joblib"
+#: Recorded in the metrics file; bump it when a change of this code must retrain the bundle.
+BUNDLE_VERSION = 1
 METRICS = "roles_metrics.json"
 CAST_FOLDS = 5
 #: Inverse regularisation of both role classifiers (bench/roles_cv.py --C).
@@ -166,7 +168,7 @@ def train(folder: Path | None = None) -> RoleBundle:
     roles.temperature, calibration = fit_temperature(xs, mains, docs)
     items, labels = cast_data(folder / "cache")
     cast, cast_metrics = fit_cast(items, labels)
-    metrics = {"role_mentions": len(xs), "languages": list(LANGUAGES), "main_calibration": calibration,
+    metrics = {"version": BUNDLE_VERSION, "role_mentions": len(xs), "languages": list(LANGUAGES), "main_calibration": calibration,
                "cast": cast_metrics,
                "seconds": round(time.time() - t0, 1)}
     bundle = RoleBundle(roles, cast, metrics)
@@ -176,16 +178,15 @@ def train(folder: Path | None = None) -> RoleBundle:
     return bundle
 
 
-def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--if-missing", action="store_true", help="do nothing when the bundle exists")
-    args = ap.parse_args(argv)
-    if args.if_missing and bundle_path().exists():
-        print(f"{bundle_path()} exists")
-        return
-    bundle = train()
-    print(json.dumps(bundle.metrics, indent=1))
+def _current(folder: Path) -> bool:
+    """Whether ``folder`` holds a role bundle trained by this version of the code."""
+    return bundle_current(folder, BUNDLE, METRICS, version=BUNDLE_VERSION)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return train_main(argv, prog="presswatch.narratives.roles_train", doc=__doc__, default_out=TRAINED_DIR,
+                      what="trained role model", current=_current, train=train)
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

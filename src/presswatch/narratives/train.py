@@ -10,11 +10,9 @@ predictions (5 folds by document) tune the thresholds (policy "robust-en": for E
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import re
-import sys
 import time
 from pathlib import Path
 from typing import Sequence
@@ -22,6 +20,7 @@ from typing import Sequence
 import numpy as np
 
 from ..nlp.static import encoder_id
+from ..training import bundle_current, run, train_main
 from .classify import NEITHER, NarrativeModel, Proba, Thresholds, TrainDoc, decide, domain_decision, domain_of, fit
 from .data import LANGUAGES, OTHER, load_language, taxonomy
 from .features import encode_docs
@@ -240,26 +239,13 @@ def train(out: Path = TRAINED_DIR, params: dict = PARAMS) -> NarrativeModel:
 
 def _current(folder: Path) -> bool:
     """Whether ``folder`` holds a narrative bundle trained by this version of the code."""
-    try:
-        metrics = json.loads((folder / METRICS).read_text())
-    except (OSError, ValueError):
-        return False
-    return ((folder / BUNDLE).exists() and metrics.get("version") == BUNDLE_VERSION
-            and metrics.get("static_encoder") == encoder_id())
+    return bundle_current(folder, BUNDLE, METRICS, version=BUNDLE_VERSION, static_encoder=encoder_id())
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m presswatch.narratives.train", description=__doc__.splitlines()[0])
-    parser.add_argument("--if-missing", action="store_true", help="do nothing when the trained bundle exists")
-    parser.add_argument("--out", type=Path, default=TRAINED_DIR, help="folder for the trained bundle")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    if args.if_missing and _current(args.out):
-        log.info("trained narrative model already in %s", args.out)
-        return 0
-    train(args.out)
-    return 0
+    return train_main(argv, prog="presswatch.narratives.train", doc=__doc__, default_out=TRAINED_DIR,
+                      what="trained narrative model", current=_current, train=train)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

@@ -19,11 +19,9 @@ Build: ``python -m presswatch.nlp.static [--if-missing]`` writes ``nlp/trained/s
 
 from __future__ import annotations
 
-import argparse
 import functools
 import json
 import logging
-import sys
 import time
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -263,19 +261,19 @@ def encoder_id(folder: Path | None = None) -> str | None:
         return None
 
 
+def _current(folder: Path) -> bool:
+    """Whether ``folder`` holds a built table with its id record."""
+    return (Path(folder) / ARTEFACT).exists() and encoder_id(folder) is not None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m presswatch.nlp.static", description=__doc__.splitlines()[0])
-    parser.add_argument("--if-missing", action="store_true", help="do nothing when the table exists")
-    parser.add_argument("--out", type=Path, default=TRAINED_DIR, help="folder for the table")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    if args.if_missing and (args.out / ARTEFACT).exists() and encoder_id(args.out):
-        log.info("static encoder already in %s", args.out)
-        return 0
-    path = build(args.out)
-    log.info("saved %s", path)
-    return 0
+    from ..training import train_main
+
+    return train_main(argv, prog="presswatch.nlp.static", doc=__doc__, default_out=TRAINED_DIR,
+                      what="static sentence encoder", current=_current, train=build)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from ..training import run
+
+    run(main)

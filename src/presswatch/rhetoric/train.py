@@ -6,10 +6,8 @@ give the cross-validated scores saved beside them (trained/metrics.json).
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -22,6 +20,7 @@ from .data import load_ptc2020, load_semeval2023
 from ..nlp.static import encoder_id
 from .embed import EmbeddingCache, encode_fast
 from .evaluate import cv_documents, cv_paragraphs, cv_techniques, new_technique_classifier, span_inputs
+from ..training import bundle_current, run, train_main
 from .models import BUNDLE, BUNDLE_VERSION, Models
 from .resources import FRAMES, TECHNIQUES, TECHNIQUES_2020, TRAINED_DIR
 from .spans import SpanTagger
@@ -115,26 +114,13 @@ def train(out: Path = TRAINED_DIR, folds: int = PARAMS["folds"]) -> Models:
 
 def _current(folder: Path) -> bool:
     """Whether ``folder`` holds a bundle trained by this version of the code."""
-    try:
-        metrics = json.loads((folder / "metrics.json").read_text())
-    except (OSError, ValueError):
-        return False
-    return ((folder / BUNDLE).exists() and metrics.get("version") == BUNDLE_VERSION
-            and metrics.get("static_encoder") == encoder_id())
+    return bundle_current(folder, BUNDLE, "metrics.json", version=BUNDLE_VERSION, static_encoder=encoder_id())
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m presswatch.rhetoric.train", description=__doc__.splitlines()[0])
-    parser.add_argument("--if-missing", action="store_true", help="do nothing when the trained bundle exists")
-    parser.add_argument("--out", type=Path, default=TRAINED_DIR, help="folder for the trained bundle")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    if args.if_missing and _current(args.out):
-        log.info("trained rhetoric models already in %s", args.out)
-        return 0
-    train(args.out)
-    return 0
+    return train_main(argv, prog="presswatch.rhetoric.train", doc=__doc__, default_out=TRAINED_DIR,
+                      what="trained rhetoric bundle", current=_current, train=train)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

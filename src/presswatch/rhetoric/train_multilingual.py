@@ -9,10 +9,8 @@ of topic-cluster folds (the shift-aware protocol of bench/rhetoric_results.md), 
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Sequence
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from ..training import bundle_current, run, train_main
 from .classify import group_folds, tune_thresholds
 from .data import SemEval2023, load_semeval2023, load_semeval2023_multilingual
 from .evaluate import topic_folds
@@ -290,26 +289,13 @@ def train(out: Path = TRAINED_DIR, params: dict = PARAMS) -> MultilingualModels:
 
 def _current(folder: Path) -> bool:
     """Whether ``folder`` holds a multilingual bundle trained by this version of the code."""
-    try:
-        metrics = json.loads((folder / METRICS).read_text())
-    except (OSError, ValueError):
-        return False
-    return (folder / BUNDLE).exists() and metrics.get("version") == BUNDLE_VERSION
+    return bundle_current(folder, BUNDLE, METRICS, version=BUNDLE_VERSION)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m presswatch.rhetoric.train_multilingual",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--if-missing", action="store_true", help="do nothing when the trained bundle exists")
-    parser.add_argument("--out", type=Path, default=TRAINED_DIR, help="folder for the trained bundle")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    if args.if_missing and _current(args.out):
-        log.info("trained multilingual rhetoric models already in %s", args.out)
-        return 0
-    train(args.out)
-    return 0
+    return train_main(argv, prog="presswatch.rhetoric.train_multilingual", doc=__doc__, default_out=TRAINED_DIR,
+                      what="trained multilingual rhetoric bundle", current=_current, train=train)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)
