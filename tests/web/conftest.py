@@ -3,8 +3,10 @@ plus hand-added annotations for the layers that may not have run, and hostile me
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
@@ -134,6 +136,17 @@ def build_db(path: Path) -> dict[str, str]:
     return ids
 
 
+@contextlib.contextmanager
+def app_client(path: Path, hosts: frozenset[str] = frozenset({"testserver", "127.0.0.1"})) -> Iterator[Any]:
+    """A TestClient over the app serving the database at ``path`` read-only (the fixtures' one way in)."""
+    from fastapi.testclient import TestClient
+
+    from presswatch.web import WebSettings, create_app
+
+    with TestClient(create_app(WebSettings(db=path, allowed_hosts=hosts))) as c:
+        yield c
+
+
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     path = tmp_path_factory.mktemp("webdb") / "presswatch.duckdb"
@@ -143,12 +156,6 @@ def web_db(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 @pytest.fixture(scope="session")
 def client(web_db):
     """A TestClient over the app serving the fixture database read-only."""
-    from fastapi.testclient import TestClient
-
-    from presswatch.web import WebSettings, create_app
-
     path, _ = web_db
-    settings = WebSettings(db=path, allowed_hosts=frozenset({"testserver", "127.0.0.1"}))
-    app = create_app(settings)
-    with TestClient(app) as c:
+    with app_client(path) as c:
         yield c

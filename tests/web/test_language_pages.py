@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import app_client
+
 FIXTURES = Path(__file__).resolve().parents[1] / "corpus" / "fixtures" / "crosslang"
 #: The fixture articles the database holds (one event in four languages, one more in French).
 FILES = ("a_en.txt", "a_ru.txt", "a_de.txt", "a_pl.txt", "b_fr.txt", "c_ru.txt")
@@ -48,13 +50,8 @@ def lang_db(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def lang_client(lang_db):
-    from fastapi.testclient import TestClient
-
-    from presswatch.web import WebSettings, create_app
-
     path, ids = lang_db
-    app = create_app(WebSettings(db=path, allowed_hosts=frozenset({"testserver"})))
-    with TestClient(app) as c:
+    with app_client(path, frozenset({"testserver"})) as c:
         yield c, ids
 
 

@@ -7,19 +7,15 @@ from urllib.parse import quote
 
 import pytest
 
+from .conftest import app_client
 from .narratives_fixture import HOPELESS, HOPELESS_SUB, WEST, XSS, build
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    from fastapi.testclient import TestClient
-
-    from presswatch.web import WebSettings, create_app
-
     path = tmp_path_factory.mktemp("narratives") / "presswatch.duckdb"
     ids = build(path)
-    app = create_app(WebSettings(db=path, allowed_hosts=frozenset({"testserver", "127.0.0.1"})))
-    with TestClient(app) as c:
+    with app_client(path) as c:
         yield c, ids
 
 
