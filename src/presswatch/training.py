@@ -1,4 +1,4 @@
-"""What every trainer of a shipped model shares: whether a trained bundle is current, and the
+"""What every trained bundle shares: whether it is current, how it is loaded at run time, and the
 ``--if-missing`` command line that `make models` runs (the static encoder, the English and the
 multilingual rhetoric bundles, the narrative and the role models).
 
@@ -13,6 +13,7 @@ import argparse
 import json
 import logging
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
@@ -26,6 +27,32 @@ def bundle_current(folder: Path, bundle: str, metrics: str, **expected: Any) -> 
     if not isinstance(recorded, dict) or not (Path(folder) / bundle).exists():
         return False
     return all(recorded.get(key) == value for key, value in expected.items())
+
+
+class ModelsMissing(RuntimeError):
+    """A trained bundle is not there, or an older presswatch built it; `make models` builds it."""
+
+
+_loaded: dict[Path, Any] = {}
+_lock = threading.Lock()
+
+
+def load_trained(folder: Path, bundle: str, *, current: Callable[[Path], bool], what: str, trainer: str) -> Any:
+    """The joblib bundle ``folder/bundle``, loaded once per process: ModelsMissing, saying what to run,
+    when it is absent or not ``current`` (the check ``--if-missing`` makes, so both agree)."""
+    path = Path(folder) / bundle
+    with _lock:
+        if path not in _loaded:
+            if not path.exists():
+                raise ModelsMissing(f"{what} missing ({path} not found): run `make models` "
+                                    f"(python -m {trainer}) to train it from ../shared/datasets")
+            if not current(Path(folder)):
+                raise ModelsMissing(f"{what} in {folder} was trained by an older presswatch or on another static "
+                                    f"encoder: run `make models` again (or delete {path})")
+            import joblib
+
+            _loaded[path] = joblib.load(path)
+        return _loaded[path]
 
 
 def train_main(

@@ -16,13 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from .data import Document, load_language, role_descriptions, LANGUAGES
-from ..training import bundle_current, run, train_main
+from ..training import bundle_current, load_trained, run, train_main
 from .resources import TRAINED_DIR
 from .roles import Candidate, CastModel, MentionInput, RoleBundle, RoleModel, best_threshold, candidates
 
@@ -39,16 +38,10 @@ def bundle_path(folder: Path | None = None) -> Path:
     return (folder or TRAINED_DIR) / BUNDLE
 
 
-@lru_cache(maxsize=4)
-def load_bundle(path: Path | None = None) -> RoleBundle:
-    """The trained role bundle, loaded once; fails with what to run when it is missing."""
-    import joblib
-
-    path = path or bundle_path()
-    if not path.exists():
-        raise FileNotFoundError(f"no entity-role model at {path}; run `make models` "
-                                "(or python -m presswatch.narratives.roles_train)")
-    return joblib.load(path)
+def load_bundle(folder: Path | None = None) -> RoleBundle:
+    """The trained role bundle, loaded once per process; ModelsMissing says what to run when it is missing."""
+    return load_trained(Path(folder or TRAINED_DIR), BUNDLE, current=_current, what="entity-role model",
+                        trainer="presswatch.narratives.roles_train")
 
 
 def gold_mentions() -> tuple[list[MentionInput], list[str], list[tuple[str, ...]], list[str]]:

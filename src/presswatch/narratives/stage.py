@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -11,37 +10,24 @@ from typing import Sequence
 from ..attrs import NarrativeAttrs
 from ..model import Annotation, Article
 from ..options import Options
+from ..training import ModelsMissing, load_trained
 from .classify import Found, NarrativeModel
 from ..nlp.languages import unsupported_reason
 from .resources import TRAINED_DIR
 
 LAYER = "narrative"
-_cache: dict[Path, NarrativeModel] = {}
-_lock = threading.Lock()
 
 
-class ModelMissing(RuntimeError):
-    """The trained narrative model is not there; `make models` builds it."""
+#: The error a missing or outdated narrative model raises (one class for every trained bundle).
+ModelMissing = ModelsMissing
 
 
 def load_model(folder: Path | None = None) -> NarrativeModel:
     """The trained model from ``folder`` (default: narratives/trained), cached per process."""
     from .train import BUNDLE, _current
 
-    folder = Path(folder or TRAINED_DIR)
-    with _lock:
-        if folder not in _cache:
-            path = folder / BUNDLE
-            if not path.exists():
-                raise ModelMissing(f"narrative model is missing ({path} not found): run `make models` "
-                                   "(python -m presswatch.narratives.train) to train it from ../shared/datasets")
-            if not _current(folder):
-                raise ModelMissing(f"narrative model in {folder} is from an older presswatch or another static "
-                                   "encoder: run `make models` again")
-            import joblib
-
-            _cache[folder] = joblib.load(path)
-        return _cache[folder]
+    return load_trained(Path(folder or TRAINED_DIR), BUNDLE, current=_current, what="narrative model",
+                        trainer="presswatch.narratives.train")
 
 
 def article_input(article: Article) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -10,6 +9,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..nlp.static import encoder_id
+from ..training import ModelsMissing, bundle_current, load_trained
 from .documents import DocModel, doc_inputs, genre_labels
 from .embed import encode, encode_fast
 from .paragraphs import ParagraphModel
@@ -19,12 +19,7 @@ from .spans import SpanTagger, TechniqueClassifier, assign_top_k, context_of
 BUNDLE = "rhetoric.joblib"
 #: Bumped whenever the pickled classes change, so `make models` retrains an outdated bundle.
 BUNDLE_VERSION = 3
-_cache: dict[Path, "Models"] = {}
-_lock = threading.Lock()
 
-
-class ModelsMissing(RuntimeError):
-    """The trained artefacts are not there; `make models` builds them."""
 
 
 @dataclass
@@ -82,36 +77,12 @@ class Models:
         return assign_top_k(P, list(spans), self.tc2020.labels)
 
 
-def load_bundle(folder: Path, bundle: str, version: int, what: str, trainer: str, cache: dict, lock: threading.Lock,
-                check=None):
-    """A joblib bundle from ``folder``, cached per process in ``cache``: ModelsMissing (with how to train it)
-    when absent, trained by an older presswatch (its ``metrics["version"]``), or refused by ``check``
-    (a function of the loaded bundle giving the reason, or None)."""
-    with lock:
-        if folder not in cache:
-            path = folder / bundle
-            if not path.exists():
-                raise ModelsMissing(f"{what} are missing ({path} not found): run `make models` "
-                                    f"(python -m {trainer}) to train them from ../shared/datasets")
-            import joblib
-
-            models = joblib.load(path)
-            if models.metrics.get("version") != version:
-                raise ModelsMissing(f"{what} in {folder} are from an older presswatch: run `make models` again "
-                                    f"(or delete {path})")
-            reason = check(models) if check else None
-            if reason:
-                raise ModelsMissing(f"{what} in {folder} {reason}: run `make models` again")
-            cache[folder] = models
-        return cache[folder]
+def is_current(folder: Path) -> bool:
+    """Whether ``folder`` holds a bundle trained by this version of the code on the installed static encoder."""
+    return bundle_current(folder, BUNDLE, "metrics.json", version=BUNDLE_VERSION, static_encoder=encoder_id())
 
 
 def load_models(folder: Path | None = None) -> Models:
     """The trained bundle from ``folder`` (default: the package's trained/ folder), cached per process."""
-    def other_encoder(models: Models) -> str | None:
-        if models.metrics.get("static_encoder") != encoder_id():
-            return "were trained on another static encoder than the one installed"
-        return None
-
-    return load_bundle(Path(folder or TRAINED_DIR), BUNDLE, BUNDLE_VERSION, "rhetoric models",
-                       "presswatch.rhetoric.train", _cache, _lock, other_encoder)
+    return load_trained(Path(folder or TRAINED_DIR), BUNDLE, current=is_current, what="rhetoric models",
+                        trainer="presswatch.rhetoric.train")

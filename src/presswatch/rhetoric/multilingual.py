@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -27,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from .classify import MultiLabel, TextFeaturizer
 from .documents import article_lines, genre_labels
 from .features import WORD
-from .models import load_bundle
+from ..training import bundle_current, load_trained
 from .resources import GENRES, MULTILINGUAL_FOLDERS, TRAINED_DIR
 
 BUNDLE = "multilingual.joblib"
@@ -155,11 +154,12 @@ class MultilingualModels:
         return genre_predict(feat, lr, [doc_text(t) for t in texts])
 
 
-_cache: dict[Path, MultilingualModels] = {}
-_lock = threading.Lock()
+def is_current(folder: Path) -> bool:
+    """Whether ``folder`` holds a multilingual bundle trained by this version of the code."""
+    return bundle_current(folder, BUNDLE, METRICS, version=BUNDLE_VERSION)
 
 
 def load_multilingual(folder: Path | None = None) -> MultilingualModels:
     """The multilingual bundle from ``folder`` (default: the package's trained/ folder), cached per process."""
-    return load_bundle(Path(folder or TRAINED_DIR), BUNDLE, BUNDLE_VERSION, "multilingual rhetoric models",
-                       "presswatch.rhetoric.train_multilingual", _cache, _lock)
+    return load_trained(Path(folder or TRAINED_DIR), BUNDLE, current=is_current, what="multilingual rhetoric models",
+                        trainer="presswatch.rhetoric.train_multilingual")

@@ -20,8 +20,8 @@ from .data import load_ptc2020, load_semeval2023
 from ..nlp.static import encoder_id
 from .embed import EmbeddingCache, encode_fast
 from .evaluate import cv_documents, cv_paragraphs, cv_techniques, new_technique_classifier, span_inputs
-from ..training import bundle_current, run, train_main
-from .models import BUNDLE, BUNDLE_VERSION, Models
+from ..training import run, train_main
+from .models import BUNDLE, BUNDLE_VERSION, Models, is_current
 from .resources import FRAMES, TECHNIQUES, TECHNIQUES_2020, TRAINED_DIR
 from .spans import SpanTagger
 
@@ -112,14 +112,9 @@ def train(out: Path = TRAINED_DIR, folds: int = PARAMS["folds"]) -> Models:
     return models
 
 
-def _current(folder: Path) -> bool:
-    """Whether ``folder`` holds a bundle trained by this version of the code."""
-    return bundle_current(folder, BUNDLE, "metrics.json", version=BUNDLE_VERSION, static_encoder=encoder_id())
-
-
 def main(argv: list[str] | None = None) -> int:
     return train_main(argv, prog="presswatch.rhetoric.train", doc=__doc__, default_out=TRAINED_DIR,
-                      what="trained rhetoric bundle", current=_current, train=train)
+                      what="trained rhetoric bundle", current=is_current, train=train)
 
 
 if __name__ == "__main__":

@@ -19,11 +19,11 @@ from typing import Sequence
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from ..training import bundle_current, run, train_main
+from ..training import run, train_main
 from .classify import group_folds, tune_thresholds
 from .data import SemEval2023, load_semeval2023, load_semeval2023_multilingual
 from .evaluate import topic_folds
-from .multilingual import (BUNDLE, BUNDLE_VERSION, LANGUAGES, METRICS, MultilingualModels, TextModel, doc_text,
+from .multilingual import (is_current, BUNDLE, BUNDLE_VERSION, LANGUAGES, METRICS, MultilingualModels, TextModel, doc_text,
                            fit_text_model, genre_predict, new_featurizer, positions_of)
 from .paragraphs import gold_matrix
 from .resources import FRAMES, TECHNIQUES, TRAINED_DIR
@@ -287,14 +287,9 @@ def train(out: Path = TRAINED_DIR, params: dict = PARAMS) -> MultilingualModels:
     return models
 
 
-def _current(folder: Path) -> bool:
-    """Whether ``folder`` holds a multilingual bundle trained by this version of the code."""
-    return bundle_current(folder, BUNDLE, METRICS, version=BUNDLE_VERSION)
-
-
 def main(argv: list[str] | None = None) -> int:
     return train_main(argv, prog="presswatch.rhetoric.train_multilingual", doc=__doc__, default_out=TRAINED_DIR,
-                      what="trained multilingual rhetoric bundle", current=_current, train=train)
+                      what="trained multilingual rhetoric bundle", current=is_current, train=train)
 
 
 if __name__ == "__main__":
