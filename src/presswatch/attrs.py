@@ -17,6 +17,7 @@ import functools
 import math
 import typing
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, ClassVar, Mapping, TypeVar
 
 __all__ = [
@@ -107,6 +108,31 @@ class ClaimAttrs(LayerAttrs):
     #: the top of a range ("between 200 and 300": value 200, high 300) or of a vague amount's order of
     #: magnitude ("thousands": value 2,000, the least it means, high 1,000,000); None for an exact count
     high: float | None = field(default=None, metadata=_OMIT)
+    # What the corpus layer compares the claim by, decided by the extract layer (extract/claims.compared).
+    #: set once decided; an older stored claim without it is decided when the corpus layer reads it
+    decided: bool = field(default=False, metadata=_OMIT)
+    #: the event counted ("killed", "detained", ...); None: never compared (vague, a range, a year,
+    #: a supposed figure, a rate, or an event or category the comparison does not know)
+    kind: str | None = field(default=None, metadata=_OMIT)
+    subject: str | None = field(default=None, metadata=_OMIT)  # what is counted: "people", "soldiers", ...
+    qualifier: str | None = field(default=None, metadata=_OMIT)  # the side: "Russian", "Ukrainian", ...
+    plain_modifier: str | None = field(default=None, metadata=_OMIT)  # the modifier in English, lower case
+    when: str | None = field(default=None, metadata=_OMIT)  # ISO day the figure refers to
+    explicit_when: bool = field(default=False, metadata=_OMIT)  # that day is named in the sentence
+    since: str | None = field(default=None, metadata=_OMIT)  # ISO first day of a running count
+    cumulative: bool = field(default=False, metadata=_OMIT)  # a running count ("so far", "since ...")
+    part: bool = field(default=False, metadata=_OMIT)  # a share of a count ("including", "alone")
+    places: tuple[str, ...] = field(default=(), metadata=_OMIT)  # places its sentence names, lower case
+    sentence_start: int | None = field(default=None, metadata=_OMIT)  # the sentence compared, in the text
+    sentence_end: int | None = field(default=None, metadata=_OMIT)
+
+    @property
+    def when_day(self) -> date | None:
+        return _day(self.when)
+
+    @property
+    def since_day(self) -> date | None:
+        return _day(self.since)
 
     @property
     def exact(self) -> bool:
@@ -192,6 +218,13 @@ def sql_select(layer: str, column: str = "attrs", *, prefix: str = "") -> str:
             expr = f"TRY_CAST(json_extract_string({column}, {path}) AS {sql_type})"
         parts.append(f"{expr} AS {prefix}{name}")
     return ", ".join(parts)
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def _number(value: float) -> str:

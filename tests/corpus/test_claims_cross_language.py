@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from presswatch.corpus.claims import claim_records, find_claim_groups, plain_kind, plain_places, plain_subject
-from presswatch.extract.claims import ClaimStage
+from presswatch.corpus.claims import claim_records, find_claim_groups
+from presswatch.extract.claims import ClaimStage, plain_kind, plain_places, plain_subject
 from presswatch.extract.entities import EntityStage
 from presswatch.extract.quotes import QuoteStage
 from presswatch.model import Article

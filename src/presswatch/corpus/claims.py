@@ -12,338 +12,77 @@ independent sources are corroborations.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from ..attrs import ClaimAttrs
-from ..extract.resources import COUNTED_KINDS, COUNTED_PLACES, COUNTED_QUALIFIERS, COUNTED_SUBJECTS, LANGS
-from ..model import Annotation, Article
-from .resources import (
-    BASE_OF, CLAIM_KINDS, CLAIM_WINDOW_DAYS, CUMULATIVE_KINDS, CUMULATIVE_MARKERS, DATED_KINDS, HYPOTHETICAL,
-    INCLUDING, KIND_ALLOWS, KIND_FORCES_SUBJECT, KIND_SUBJECT, MAX_RATIO, MODIFIER_RANGE, NEEDS_QUALIFIER,
-    NOMINAL_UNITS, NON_CLAIM_GENRES, PART_MARKERS, PLACE_BOUND_KINDS, QUALIFIERS, RATE, SENTENCE_PLACE_LABELS,
-    SUBJECT_COMPATIBLE, SUBJECTS, UPDATE_GROWTH_PER_DAY, VALUE_TOLERANCE,
-)
-from .text import sentences, sort_key_published, words
-from .timeline import DateMention, find_dates, reference_date
+from ..extract import claims as extract_claims
+from ..model import Article
 from .graph import components
-from .types import ClaimGroup, ClaimRecord
-
-#: How far (characters) from the number a word may be to say what the number counts.
-TRIGGER_REACH = 120
-
-_TRIGGERS = sorted(
-    ((phrase, kind) for kind, phrases in CLAIM_KINDS.items() for phrase in phrases), key=lambda t: -len(t[0])
+from .resources import (
+    CLAIM_WINDOW_DAYS, CUMULATIVE_KINDS, DATED_KINDS, MAX_RATIO, MODIFIER_RANGE, NEEDS_QUALIFIER, NON_CLAIM_GENRES,
+    PLACE_BOUND_KINDS, SUBJECT_COMPATIBLE, UPDATE_GROWTH_PER_DAY, VALUE_TOLERANCE,
 )
-_TRIGGER_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in _TRIGGERS) + r")\b", re.I)
-_TRIGGER_KIND = {p: k for p, k in _TRIGGERS}
-_RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.I)
-_RANGE_JOIN = re.compile(r"\s+(?:and|to|until)\s+", re.I)
-_SINCE = re.compile(r"\bsince\b[^.;,]*$", re.I)
-
-
-def kind_of(
-    predicate: str | None, unit: str | None, sentence: str, pos: int, only: frozenset[str] | None = None
-) -> str | None:
-    """The event a number counts: from its predicate, its unit, else the nearest trigger word in the sentence."""
-    for part in (predicate, unit):
-        if part:
-            for m in _TRIGGER_RE.finditer(part):
-                kind = _TRIGGER_KIND[m.group(1).lower()]
-                if only is None or kind in only:
-                    return kind
-    best: tuple[float, str] | None = None
-    for m in _TRIGGER_RE.finditer(sentence):
-        if only is not None and _TRIGGER_KIND[m.group(1).lower()] not in only:
-            continue
-        # Words after the number ("55,000 soldiers died") bind tighter than words before it.
-        dist = m.start() - pos if m.start() >= pos else (pos - m.end()) * 1.5
-        if dist <= TRIGGER_REACH and (best is None or dist < best[0]):
-            best = (dist, _TRIGGER_KIND[m.group(1).lower()])
-    return best[1] if best else None
-
-
-def subject_of(unit: str | None, after: str, kind: str | None) -> str | None:
-    """What category is counted: from the unit, else the words after the number, else implied by the kind.
-
-    A unit that names nothing known ("sources", "countries") means the number counts something else: None.
-    """
-    for t in reversed(words(unit or "")):
-        if t in SUBJECTS:
-            return SUBJECTS[t]
-    if (unit and "%" in unit) or after.lstrip().startswith("%"):
-        return "percent"
-    if unit and words(unit) and words(unit)[-1] not in NOMINAL_UNITS:
-        return None
-    for t in words(after)[:4]:
-        if t in SUBJECTS:
-            return SUBJECTS[t]
-    return KIND_SUBJECT.get(kind or "")
-
-
-def qualifier_of(unit: str | None, after: str, before: str) -> str | None:
-    """The side or nationality a number is about ("Russian soldiers"), nearest the number first."""
-    for t in words(unit or "") + words(after) + list(reversed(words(before))):
-        if t in QUALIFIERS:
-            return QUALIFIERS[t]
-    return None
+from .text import sort_key_published
+from .types import ClaimGroup, ClaimRecord
 
 
 def _with_qualifier(a: ClaimRecord, b: ClaimRecord) -> bool:
     return bool(a.qualifier and a.qualifier == b.qualifier)
 
 
-def _sentence_of(article: Article, ann: Annotation, sents: Sequence[tuple[int, int]]) -> tuple[str, int, int]:
-    """The claim's sentence, its offset in the text (-1 if unknown) and the number's position in it."""
-    span = ann.span_text(article.text) or ""
-    if ann.start is not None:
-        k = bisect.bisect_right([s for s, _ in sents], ann.start) - 1
-        if k >= 0 and sents[k][0] <= ann.start < sents[k][1]:
-            s, e = sents[k]
-            return article.text[s:e], s, ann.start - s
-    sent = ann.attrs.get("sentence")
-    if isinstance(sent, str) and sent.strip():
-        return sent, -1, max(sent.find(span), 0) if span else 0
-    return span, -1, 0
-
-
-def _timing(
-    sentence: str, pos: int, end: int, published: date | None, cumulative_kind: bool,
-    neighbours: Sequence[int] = (),
-) -> tuple[date | None, bool, date | None, bool]:
-    """(when, explicit, since, cumulative): the day a figure refers to and whether it is a running count."""
-    since: DateMention | None = None
-    others: list[DateMention] = []
-    mentions = find_dates(sentence, published)
-    for d, nxt_d in zip(mentions, mentions[1:]):
-        # "between September 21 and September 27": a running count over that span
-        if _RANGE_START.search(sentence[max(0, d.start - 10) : d.start]) and _RANGE_JOIN.fullmatch(
-            sentence[d.end : nxt_d.start]
-        ):
-            since = d
-            mentions = [m for m in mentions if m is not d]
-            break
-    for d in mentions:
-        if d.text.lower().startswith("since") or _SINCE.search(sentence[max(0, d.start - 100) : d.start]):
-            since = since or d
-        elif d.precision in ("day", "week"):  # "in February" dates the background, not the figure
-            others.append(d)
-    low = sentence.lower()
-    cumulative = cumulative_kind and (since is not None or any(m in low for m in CUMULATIVE_MARKERS))
-    # The date after the number names its day ("8,572 entered on Saturday"), up to the next number;
-    # one before it (after the previous number) is second best.
-    nxt = min((n for n in neighbours if n >= end), default=len(sentence))
-    prv = max((n for n in neighbours if n < pos), default=-1)
-    after = [d for d in others if end <= d.start < nxt]
-    before = [d for d in others if prv < d.start and d.end <= pos] or [d for d in others if d.end <= pos]
-    chosen = after[0] if after else (before[-1] if before else None)
-    if chosen is not None and chosen.precision == "day":
-        return chosen.first, True, since.first if since else None, cumulative
-    when = published
-    if chosen is not None and published is not None:
-        when = min(chosen.last, published)
-    return when, False, since.first if since else None, cumulative
-
-
-def _value(raw: object) -> float | None:
-    try:
-        v = float(raw)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return v if v == v and v not in (float("inf"), float("-inf")) else None
-
-
-def _sentence_places(article: Article, start: int, end: int) -> frozenset[str]:
-    out = set()
-    for a in article.annotations:
-        if a.layer == "entity" and a.label in SENTENCE_PLACE_LABELS and a.start is not None and start <= a.start < end:
-            out.add(" ".join(str(a.attrs.get("canonical") or a.span_text(article.text) or "").split()).lower())
-    return frozenset(out - {""})
-
-
-def _clause_before(sentence: str, pos: int) -> str:
-    """The words between the last clause break and the number."""
-    head = sentence[:pos]
-    cut = max(head.rfind(ch) for ch in ",;:«»\"“”‘’()—–")
-    return head[cut + 1 :]
-
-
-def _kind_in_context(article: Article, offset: int, back: int = 2) -> str | None:
-    """The event named in the sentences just before (an elliptical "up to 1 million" takes its verb from there)."""
-    if offset < 0:
-        return None
-    para = next(((s, e) for s, e in article.paragraphs if s <= offset < e), (0, offset))
-    prev = [(s, e) for s, e in sentences(article.text, para[0], offset)][-back:]
-    for s, e in reversed(prev):
-        kind = kind_of(None, None, article.text[s:e], e - s, frozenset(KIND_ALLOWS) - {"approve"})
-        if kind is not None:
-            return kind
-    return None
-
-
-# -- claims in other languages ------------------------------------------------------------------
-# A Russian "300 000 человек будут мобилизованы" and an English "300,000 reservists will be
-# mobilised" are one quantity: the claim's words map onto the kinds, subjects, sides, places and
-# modifiers the English claims are compared by (extract/resources.py COUNTED_*, Lang.modifiers).
-
-#: Modifier as written in any language -> the English modifier whose range it allows.
-_PLAIN_MODIFIERS = {m: en for res in LANGS.values() for m, en in res.modifiers.items()}
-#: How far (characters) from the number a place named in its sentence may be.
-PLACE_REACH = 400
-#: Most letters of case ending a place name may carry ("России", "Украине"; not "российских").
-_PLACE_ENDING = 2
-
-
-def _stem_key(word: str, table: dict[str, dict[str, tuple[str, ...]]], lang: str) -> str | None:
-    low = word.lower()
-    return next((key for key, per in table.items() if any(low.startswith(s) for s in per.get(lang, ()))), None)
-
-
-def plain_kind(predicate: str | None, unit: str | None, sentence: str, pos: int, lang: str) -> str | None:
-    """The event a number counts in ``lang``: its predicate, its unit, else the nearest event word
-    of the sentence within TRIGGER_REACH (words after the number bind tighter)."""
-    for part in (predicate, unit):
-        if part and (kind := _stem_key(part, COUNTED_KINDS, lang)) is not None:
-            return kind
-    best: tuple[float, str] | None = None
-    lo = max(0, pos - 2 * TRIGGER_REACH)  # words further off are out of reach: a sentence may be a megabyte line
-    for m in re.finditer(r"\w+", sentence[lo : pos + 2 * TRIGGER_REACH]):
-        m_start, m_end = m.start() + lo, m.end() + lo
-        kind = _stem_key(m.group(0), COUNTED_KINDS, lang)
-        if kind is None:
-            continue
-        dist = m_start - pos if m_start >= pos else (pos - m_end) * 1.5
-        if dist <= TRIGGER_REACH and (best is None or dist < best[0]):
-            best = (dist, kind)
-    return best[1] if best else None
-
-
-def plain_subject(unit: str | None, kind: str | None, lang: str) -> str | None:
-    """What is counted, as the English claims' subject: the unit's category, the kind's group for
-    no unit or a unit that names the event ("5937 погибших"), None for a unit that names something else."""
-    if unit and (subject := _stem_key(unit, COUNTED_SUBJECTS, lang)) is not None:
-        return subject
-    if unit and "percent" in unit:
-        return "percent"
-    if unit and _stem_key(unit, COUNTED_KINDS, lang) is None:
-        return None
-    return KIND_SUBJECT.get(kind or "")
-
-
-def plain_qualifier(unit: str | None, around: str) -> str | None:
-    """The side a number is about ("российских военных"), from the unit and the words around it."""
-    for w in words(unit or "") + words(around):
-        for side, stems in COUNTED_QUALIFIERS.items():
-            if any(w.startswith(s) for s in stems):
-                return side
-    return None
-
-
-def plain_places(sentence: str) -> frozenset[str]:
-    """The places a sentence in any language names, by their English names (COUNTED_PLACES)."""
-    found = set()
-    for w in words(sentence):
-        for place, stems in COUNTED_PLACES.items():
-            if any(w.startswith(s) and len(w) - len(s) <= _PLACE_ENDING for s in stems):
-                found.add(place)
-    return frozenset(found)
-
-
 def claim_records(
     article: Article, *, story: str | None = None, source: str | None = None, copies: tuple[str, ...] = (),
     with_sentence: bool = True,
 ) -> list[ClaimRecord]:
-    """The comparable numeric claims of one article (claims whose counted event is unknown are left out).
+    """The comparable numeric claims of one article, as the extract layer decided them (ClaimAttrs.kind
+    and the fields after it); claims whose counted event is unknown are left out, and so is satire.
 
-    ``with_sentence=False`` leaves ``sentence`` empty: a corpus run keeps millions of records and fills
-    the sentence in only for the claims that end up in a group (see with_sentences).
+    A claim stored before the extract layer decided these (no ``decided``) is decided here, through
+    the same function (extract/claims.compared). ``with_sentence=False`` leaves ``sentence`` empty:
+    a corpus run keeps millions of records and fills the sentence in only for the claims that end up
+    in a group (see with_sentences).
     """
     if any(a.layer == "genre" and a.label in NON_CLAIM_GENRES for a in article.annotations):
         return []
-    published = reference_date(article)
-    lang = article.language if article.language in LANGS else None  # None: English (and any unlisted)
     anns = article.layer("claim")
-    sents = list(sentences(article.text)) if anns else []
+    decided = [ClaimAttrs.of(a) for a in anns]
+    if not all(d.decided for d in decided):
+        decided = extract_claims.compared(article, anns)
     out = []
-    for ann in anns:
-        attrs = ClaimAttrs.of(ann)
-        value = _value(attrs.value)
-        if value is None or value < 3 or not attrs.exact:
-            continue  # a vague amount ("thousands") or a range is never one side of a comparison
-        unit = attrs.unit or None
-        if not unit and 1900 <= value <= 2100 and value == int(value):
-            continue  # a year, not a count
-        sentence, offset, pos = _sentence_of(article, ann, sents)
-        span = ann.span_text(article.text) or str(ann.attrs.get("text") or value)
-        clause = _clause_before(sentence, pos)
-        if HYPOTHETICAL.search(clause) or BASE_OF.search(sentence[:pos]):
+    for ann, attrs in zip(anns, decided):
+        if attrs.kind is None or attrs.value is None or attrs.subject is None:
             continue
-        if lang is not None and set(words(clause)) & set(LANGS[lang].hypothetical):
-            continue  # "если призовут 1 млн человек": a supposed figure, not a count
-        is_percent = bool(unit and (words(unit)[-1:] in (["percent"], ["cent"]) or "%" in unit))
-        only = frozenset({"approve"}) if is_percent else frozenset(KIND_ALLOWS) - {"approve"}
-        including = bool(INCLUDING.search(sentence[:pos])) and bool(out) and out[-1].start is not None \
-            and offset >= 0 and out[-1].start >= offset
-        if including:
-            kind = out[-1].kind  # a part of the count just before it, counting the same thing
-        elif lang is not None:
-            kind = None if is_percent else plain_kind(attrs.predicate, unit, sentence, pos, lang)
-        else:
-            kind = kind_of(attrs.predicate, unit, sentence, pos, only)
-        if kind is None and unit is None and lang is None:
-            kind = _kind_in_context(article, offset)
-        if kind is None:
-            continue
-        after = sentence[pos + len(span) : pos + len(span) + 60]
-        if RATE.search(after):
-            continue  # "10,000 a day" is a rate, not a count
-        subject = plain_subject(unit, kind, lang) if lang is not None else subject_of(unit, after, kind)
-        if subject is None or subject not in KIND_ALLOWS.get(kind, frozenset()):
-            continue
-        subject = KIND_FORCES_SUBJECT.get(kind, subject)
-        # Other counts in the sentence bound which date belongs to this one ("8,572 on Saturday, 6,470 on Sunday").
-        neighbours = [
-            o.start - offset for o in anns
-            if o is not ann and o.start is not None and offset <= o.start < offset + len(sentence)
-            and not (o.attrs.get("unit") and subject_of(o.attrs.get("unit"), "", None) in ("places", "distance", None))
-        ] if offset >= 0 else []
-        when, explicit, since, cumulative = _timing(
-            sentence, pos, pos + len(span), published, kind in CUMULATIVE_KINDS, neighbours
-        )
-        low = sentence.lower()
-        modifier = str(attrs.modifier or "").strip().lower() or None
-        places = _sentence_places(article, offset, offset + len(sentence)) if offset >= 0 else frozenset()
-        if lang is not None:
-            modifier = _PLAIN_MODIFIERS.get(modifier or "", modifier) or None
-            qualifier = plain_qualifier(unit, sentence[max(0, pos - 30) : pos + len(span) + 30])
-            places = places | plain_places(sentence[max(0, pos - PLACE_REACH) : pos + PLACE_REACH])
-        else:
-            qualifier = qualifier_of(unit, after[:30], sentence[max(0, pos - 30) : pos])
+        sentence = ""
+        if with_sentence:
+            if attrs.sentence_start is not None and attrs.sentence_end is not None:
+                sentence = article.text[attrs.sentence_start : attrs.sentence_end]
+            else:
+                sentence = attrs.sentence if attrs.sentence and attrs.sentence.strip() else ""
+                sentence = sentence or ann.span_text(article.text) or ""
         out.append(
             ClaimRecord(
                 article=article.id,
                 start=ann.start,
-                value=value,
-                modifier=modifier,
-                text=span,
-                sentence=" ".join(sentence.split()) if with_sentence else "",
+                value=float(attrs.value),
+                modifier=attrs.plain_modifier,
+                text=extract_claims.claim_text(article, ann),
+                sentence=" ".join(sentence.split()),
                 speaker=attrs.speaker or None,
                 published=article.published,
-                kind=kind,
-                subject=subject,
-                qualifier=qualifier,
-                unit=unit,
-                when=when,
-                explicit_when=explicit,
-                cumulative=cumulative,
-                since=since,
-                part=including or any(re.search(rf"\b{re.escape(m)}\b", low) for m in PART_MARKERS),
-                places=places,
+                kind=attrs.kind,
+                subject=attrs.subject,
+                qualifier=attrs.qualifier,
+                unit=attrs.unit or None,
+                when=attrs.when_day,
+                explicit_when=attrs.explicit_when,
+                cumulative=attrs.cumulative,
+                since=attrs.since_day,
+                part=attrs.part,
+                places=frozenset(attrs.places),
                 story=story,
                 source=source or article.id,
                 copies=copies,

@@ -12,16 +12,24 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Iterator, Sequence
 
 from ..attrs import ClaimAttrs
+from ..corpus.resources import (
+    BASE_OF, CLAIM_KINDS, CUMULATIVE_KINDS, CUMULATIVE_MARKERS, HYPOTHETICAL, INCLUDING, KIND_ALLOWS,
+    KIND_FORCES_SUBJECT, KIND_SUBJECT, NOMINAL_UNITS, PART_MARKERS, QUALIFIERS, RATE,
+    SENTENCE_PLACE_LABELS, SUBJECTS,
+)
+from ..corpus.text import sentences, words
+from ..corpus.timeline import DateMention, find_dates, reference_date
 from ..model import Annotation, Article
 from ..nlp.stage import can_run, is_english
 from ..options import Options
 from . import numbers, quotemarks
 from .resources import (
-    AGE_SUBJECTS, COUNT_NOUNS, COUNTED_KINDS, COUNTED_QUALIFIERS, COUNTED_SUBJECTS, DEFINITE, LABEL_NOUNS, LANGS, MODIFIERS, MONTHS,
+    AGE_SUBJECTS, COUNT_NOUNS, COUNTED_KINDS, COUNTED_PLACES, COUNTED_QUALIFIERS, COUNTED_SUBJECTS, DEFINITE, LABEL_NOUNS, LANGS, MODIFIERS, MONTHS,
     NAME_LABELS, NON_CLAIM_LABELS, NON_UNITS, TIME_NOUNS,
 )
 from .speakers import (
@@ -446,6 +454,313 @@ def find_plain(
     yield from _PlainFinder(doc, text, paragraphs, lang, annotations).run()
 
 
+# -- what a claim counts, and when: decided here, once per article; corpus/claims.py only compares --
+# A claim is comparable across articles when it is one exact count of a known event (killed,
+# detained, mobilised, ...) of a category the event allows. Its kind, subject, side, places and
+# the days it refers to are written into its attrs (ClaimAttrs.kind, .subject, ...); kind None
+# with ``decided`` set means the claim is never one side of a comparison (a vague amount, a
+# range, a year, a supposed figure, a rate, an unknown event).
+
+#: How far (characters) from the number a word may be to say what the number counts.
+TRIGGER_REACH = 120
+
+_TRIGGERS = sorted(
+    ((phrase, kind) for kind, phrases in CLAIM_KINDS.items() for phrase in phrases), key=lambda t: -len(t[0])
+)
+_TRIGGER_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in _TRIGGERS) + r")\b", re.I)
+_TRIGGER_KIND = {p: k for p, k in _TRIGGERS}
+_RANGE_START = re.compile(r"\b(?:between|from)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s+(?:and|to|until)\s+", re.I)
+_SINCE = re.compile(r"\bsince\b[^.;,]*$", re.I)
+
+
+def kind_of(
+    predicate: str | None, unit: str | None, sentence: str, pos: int, only: frozenset[str] | None = None
+) -> str | None:
+    """The event a number counts: from its predicate, its unit, else the nearest trigger word in the sentence."""
+    for part in (predicate, unit):
+        if part:
+            for m in _TRIGGER_RE.finditer(part):
+                kind = _TRIGGER_KIND[m.group(1).lower()]
+                if only is None or kind in only:
+                    return kind
+    best: tuple[float, str] | None = None
+    for m in _TRIGGER_RE.finditer(sentence):
+        if only is not None and _TRIGGER_KIND[m.group(1).lower()] not in only:
+            continue
+        # Words after the number ("55,000 soldiers died") bind tighter than words before it.
+        dist = m.start() - pos if m.start() >= pos else (pos - m.end()) * 1.5
+        if dist <= TRIGGER_REACH and (best is None or dist < best[0]):
+            best = (dist, _TRIGGER_KIND[m.group(1).lower()])
+    return best[1] if best else None
+
+
+def counted_subject(unit: str | None, after: str, kind: str | None) -> str | None:
+    """What category is counted: from the unit, else the words after the number, else implied by the kind.
+
+    A unit that names nothing known ("sources", "countries") means the number counts something else: None.
+    """
+    for t in reversed(words(unit or "")):
+        if t in SUBJECTS:
+            return SUBJECTS[t]
+    if (unit and "%" in unit) or after.lstrip().startswith("%"):
+        return "percent"
+    if unit and words(unit) and words(unit)[-1] not in NOMINAL_UNITS:
+        return None
+    for t in words(after)[:4]:
+        if t in SUBJECTS:
+            return SUBJECTS[t]
+    return KIND_SUBJECT.get(kind or "")
+
+
+def qualifier_of(unit: str | None, after: str, before: str) -> str | None:
+    """The side or nationality a number is about ("Russian soldiers"), nearest the number first."""
+    for t in words(unit or "") + words(after) + list(reversed(words(before))):
+        if t in QUALIFIERS:
+            return QUALIFIERS[t]
+    return None
+
+
+def claim_text(article: Article, ann: Annotation) -> str:
+    """The words of a claim as written (its value for a claim without offsets)."""
+    return ann.span_text(article.text) or str(ann.attrs.get("text") or ClaimAttrs.of(ann).value)
+
+
+def _sentence_of(
+    article: Article, ann: Annotation, sents: Sequence[tuple[int, int]], starts: Sequence[int]
+) -> tuple[str, int, int]:
+    """The claim's sentence, its offset in the text (-1 if unknown) and the number's position in it."""
+    span = ann.span_text(article.text) or ""
+    if ann.start is not None:
+        k = bisect.bisect_right(starts, ann.start) - 1
+        if k >= 0 and sents[k][0] <= ann.start < sents[k][1]:
+            s, e = sents[k]
+            return article.text[s:e], s, ann.start - s
+    sent = ClaimAttrs.of(ann).sentence
+    if sent and sent.strip():
+        return sent, -1, max(sent.find(span), 0) if span else 0
+    return span, -1, 0
+
+
+def _timing(
+    sentence: str, pos: int, end: int, published: date | None, cumulative_kind: bool,
+    neighbours: Sequence[int] = (),
+) -> tuple[date | None, bool, date | None, bool]:
+    """(when, explicit, since, cumulative): the day a figure refers to and whether it is a running count."""
+    since: DateMention | None = None
+    others: list[DateMention] = []
+    mentions = find_dates(sentence, published)
+    for d, nxt_d in zip(mentions, mentions[1:]):
+        # "between September 21 and September 27": a running count over that span
+        if _RANGE_START.search(sentence[max(0, d.start - 10) : d.start]) and _RANGE_JOIN.fullmatch(
+            sentence[d.end : nxt_d.start]
+        ):
+            since = d
+            mentions = [m for m in mentions if m is not d]
+            break
+    for d in mentions:
+        if d.text.lower().startswith("since") or _SINCE.search(sentence[max(0, d.start - 100) : d.start]):
+            since = since or d
+        elif d.precision in ("day", "week"):  # "in February" dates the background, not the figure
+            others.append(d)
+    low = sentence.lower()
+    cumulative = cumulative_kind and (since is not None or any(m in low for m in CUMULATIVE_MARKERS))
+    # The date after the number names its day ("8,572 entered on Saturday"), up to the next number;
+    # one before it (after the previous number) is second best.
+    nxt = min((n for n in neighbours if n >= end), default=len(sentence))
+    prv = max((n for n in neighbours if n < pos), default=-1)
+    after = [d for d in others if end <= d.start < nxt]
+    before = [d for d in others if prv < d.start and d.end <= pos] or [d for d in others if d.end <= pos]
+    chosen = after[0] if after else (before[-1] if before else None)
+    if chosen is not None and chosen.precision == "day":
+        return chosen.first, True, since.first if since else None, cumulative
+    when = published
+    if chosen is not None and published is not None:
+        when = min(chosen.last, published)
+    return when, False, since.first if since else None, cumulative
+
+
+def _value(raw: object) -> float | None:
+    try:
+        v = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return v if v == v and v not in (float("inf"), float("-inf")) else None
+
+
+def _sentence_places(article: Article, start: int, end: int) -> frozenset[str]:
+    out = set()
+    for a in article.annotations:
+        if a.layer == "entity" and a.label in SENTENCE_PLACE_LABELS and a.start is not None and start <= a.start < end:
+            out.add(" ".join(str(a.attrs.get("canonical") or a.span_text(article.text) or "").split()).lower())
+    return frozenset(out - {""})
+
+
+def _clause_before(sentence: str, pos: int) -> str:
+    """The words between the last clause break and the number."""
+    head = sentence[:pos]
+    cut = max(head.rfind(ch) for ch in ",;:«»\"“”‘’()—–")
+    return head[cut + 1 :]
+
+
+def _kind_in_context(article: Article, offset: int, back: int = 2) -> str | None:
+    """The event named in the sentences just before (an elliptical "up to 1 million" takes its verb from there)."""
+    if offset < 0:
+        return None
+    para = next(((s, e) for s, e in article.paragraphs if s <= offset < e), (0, offset))
+    prev = [(s, e) for s, e in sentences(article.text, para[0], offset)][-back:]
+    for s, e in reversed(prev):
+        kind = kind_of(None, None, article.text[s:e], e - s, frozenset(KIND_ALLOWS) - {"approve"})
+        if kind is not None:
+            return kind
+    return None
+
+
+# A Russian "300 000 человек будут мобилизованы" and an English "300,000 reservists will be
+# mobilised" are one quantity: the claim's words map onto the kinds, subjects, sides, places and
+# modifiers the English claims are compared by (resources.py COUNTED_*, Lang.modifiers).
+
+#: Modifier as written in any language -> the English modifier whose range it allows.
+_PLAIN_MODIFIERS = {m: en for res in LANGS.values() for m, en in res.modifiers.items()}
+#: How far (characters) from the number a place named in its sentence may be.
+PLACE_REACH = 400
+#: Most letters of case ending a place name may carry ("России", "Украине"; not "российских").
+_PLACE_ENDING = 2
+
+
+def plain_kind(predicate: str | None, unit: str | None, sentence: str, pos: int, lang: str) -> str | None:
+    """The event a number counts in ``lang``: its predicate, its unit, else the nearest event word
+    of the sentence within TRIGGER_REACH (words after the number bind tighter)."""
+    for part in (predicate, unit):
+        if part and (kind := _stem_of(part, COUNTED_KINDS, lang)) is not None:
+            return kind
+    best: tuple[float, str] | None = None
+    lo = max(0, pos - 2 * TRIGGER_REACH)  # words further off are out of reach: a sentence may be a megabyte line
+    for m in re.finditer(r"\w+", sentence[lo : pos + 2 * TRIGGER_REACH]):
+        m_start, m_end = m.start() + lo, m.end() + lo
+        kind = _stem_of(m.group(0), COUNTED_KINDS, lang)
+        if kind is None:
+            continue
+        dist = m_start - pos if m_start >= pos else (pos - m_end) * 1.5
+        if dist <= TRIGGER_REACH and (best is None or dist < best[0]):
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def plain_subject(unit: str | None, kind: str | None, lang: str) -> str | None:
+    """What is counted, as the English claims' subject: the unit's category, the kind's group for
+    no unit or a unit that names the event ("5937 погибших"), None for a unit that names something else."""
+    if unit and (subject := _stem_of(unit, COUNTED_SUBJECTS, lang)) is not None:
+        return subject
+    if unit and "percent" in unit:
+        return "percent"
+    if unit and _stem_of(unit, COUNTED_KINDS, lang) is None:
+        return None
+    return KIND_SUBJECT.get(kind or "")
+
+
+def plain_qualifier(unit: str | None, around: str) -> str | None:
+    """The side a number is about ("российских военных"), from the unit and the words around it."""
+    for w in words(unit or "") + words(around):
+        for side, stems in COUNTED_QUALIFIERS.items():
+            if any(w.startswith(s) for s in stems):
+                return side
+    return None
+
+
+def plain_places(sentence: str) -> frozenset[str]:
+    """The places a sentence in any language names, by their English names (COUNTED_PLACES)."""
+    found = set()
+    for w in words(sentence):
+        for place, stems in COUNTED_PLACES.items():
+            if any(w.startswith(s) and len(w) - len(s) <= _PLACE_ENDING for s in stems):
+                found.add(place)
+    return frozenset(found)
+
+
+def compared(article: Article, anns: Sequence[Annotation] | None = None) -> list[ClaimAttrs]:
+    """Each claim annotation's attrs with what the corpus layer compares it by decided (``decided``
+    set; ``kind`` None for a claim never compared). ``anns``: the article's claims in text order
+    (default ``article.layer("claim")``); the article's entities name the places of a sentence."""
+    anns = article.layer("claim") if anns is None else list(anns)
+    published = reference_date(article)
+    lang = article.language if article.language in LANGS else None  # None: English (and any unlisted)
+    sents = list(sentences(article.text)) if anns else []
+    starts = [s for s, _ in sents]
+    out: list[ClaimAttrs] = []
+    last: tuple[int | None, str] | None = None  # start and kind of the last comparable claim
+    for ann in anns:
+        attrs = ClaimAttrs.of(ann)
+        no = replace(attrs, decided=True, kind=None, subject=None, qualifier=None, plain_modifier=None, when=None,
+                     explicit_when=False, since=None, cumulative=False, part=False, places=(),
+                     sentence_start=None, sentence_end=None)
+        value = _value(attrs.value)
+        if value is None or value < 3 or not attrs.exact:
+            out.append(no)  # a vague amount ("thousands") or a range is never one side of a comparison
+            continue
+        unit = attrs.unit or None
+        if not unit and 1900 <= value <= 2100 and value == int(value):
+            out.append(no)  # a year, not a count
+            continue
+        sentence, offset, pos = _sentence_of(article, ann, sents, starts)
+        span = claim_text(article, ann)
+        clause = _clause_before(sentence, pos)
+        if HYPOTHETICAL.search(clause) or BASE_OF.search(sentence[:pos]) or (
+            lang is not None and set(words(clause)) & set(LANGS[lang].hypothetical)  # "если призовут 1 млн человек"
+        ):
+            out.append(no)  # a supposed figure, not a count
+            continue
+        is_percent = bool(unit and (words(unit)[-1:] in (["percent"], ["cent"]) or "%" in unit))
+        only = frozenset({"approve"}) if is_percent else frozenset(KIND_ALLOWS) - {"approve"}
+        including = bool(INCLUDING.search(sentence[:pos])) and last is not None and last[0] is not None \
+            and offset >= 0 and last[0] >= offset
+        if including:
+            kind = last[1]  # type: ignore[index]  # a part of the count just before it, counting the same thing
+        elif lang is not None:
+            kind = None if is_percent else plain_kind(attrs.predicate, unit, sentence, pos, lang)
+        else:
+            kind = kind_of(attrs.predicate, unit, sentence, pos, only)
+        if kind is None and unit is None and lang is None:
+            kind = _kind_in_context(article, offset)
+        after = sentence[pos + len(span) : pos + len(span) + 60]
+        if kind is None or RATE.search(after):
+            out.append(no)  # an unknown event, or a rate ("10,000 a day") rather than a count
+            continue
+        subject = plain_subject(unit, kind, lang) if lang is not None else counted_subject(unit, after, kind)
+        if subject is None or subject not in KIND_ALLOWS.get(kind, frozenset()):
+            out.append(no)
+            continue
+        subject = KIND_FORCES_SUBJECT.get(kind, subject)
+        # Other counts in the sentence bound which date belongs to this one ("8,572 on Saturday, 6,470 on Sunday").
+        neighbours = [
+            o.start - offset for o in anns
+            if o is not ann and o.start is not None and offset <= o.start < offset + len(sentence)
+            and not ((u := ClaimAttrs.of(o).unit) and counted_subject(u, "", None) in ("places", "distance", None))
+        ] if offset >= 0 else []
+        when, explicit, since, cumulative = _timing(
+            sentence, pos, pos + len(span), published, kind in CUMULATIVE_KINDS, neighbours
+        )
+        low = sentence.lower()
+        modifier = str(attrs.modifier or "").strip().lower() or None
+        places = _sentence_places(article, offset, offset + len(sentence)) if offset >= 0 else frozenset()
+        if lang is not None:
+            modifier = _PLAIN_MODIFIERS.get(modifier or "", modifier) or None
+            qualifier = plain_qualifier(unit, sentence[max(0, pos - 30) : pos + len(span) + 30])
+            places = places | plain_places(sentence[max(0, pos - PLACE_REACH) : pos + PLACE_REACH])
+        else:
+            qualifier = qualifier_of(unit, after[:30], sentence[max(0, pos - 30) : pos])
+        last = (ann.start, kind)
+        out.append(replace(
+            no, kind=kind, subject=subject, qualifier=qualifier, plain_modifier=modifier,
+            when=when.isoformat() if when else None, explicit_when=explicit,
+            since=since.isoformat() if since else None, cumulative=cumulative,
+            part=including or any(re.search(rf"\b{re.escape(m)}\b", low) for m in PART_MARKERS),
+            places=tuple(sorted(places)),
+            sentence_start=offset if offset >= 0 else None, sentence_end=offset + len(sentence) if offset >= 0 else None,
+        ))
+    return out
+
+
 def plain(value: float) -> int | float:
     """1000000.0 → 1000000: integral values as ints, so JSON shows plain numbers."""
     return int(value) if float(value).is_integer() else value
@@ -467,14 +782,16 @@ class ClaimStage:
 
     def __call__(self, articles: list[Article]) -> None:
         for article in articles:
+            known = [a for a in article.annotations if a.layer in ("entity", "quote")]
             if is_english(article):
-                known = [a for a in article.annotations if a.layer in ("entity", "quote")]
-                for c in find(article.doc, article.text, article.paragraphs, known):
-                    article.add(to_annotation(c))
+                found = find(article.doc, article.text, article.paragraphs, known)
             elif can_run(article, ClaimAttrs.layer) and article.language in LANGS:
-                known = [a for a in article.annotations if a.layer in ("entity", "quote")]
-                for c in find_plain(article.doc, article.text, article.paragraphs, str(article.language), known):
-                    article.add(to_annotation(c))
+                found = find_plain(article.doc, article.text, article.paragraphs, str(article.language), known)
+            else:
+                continue
+            anns = sorted((to_annotation(c) for c in found), key=lambda a: (a.start, a.end))  # Article.layer's order
+            for ann, attrs in zip(anns, compared(article, anns)):
+                article.add(Annotation(ann.layer, ann.label, ann.start, ann.end, attrs=attrs.to_dict()))
 
 
 def make_stage(options: Options) -> ClaimStage:
