@@ -64,3 +64,13 @@ def test_corpus_only_reads_what_the_extract_layer_decided():
     ann.attrs.update(replace(d, kind="killed", subject="people", when="2022-09-20").to_dict())
     (rec,) = claim_records(a)
     assert (rec.kind, rec.when.isoformat()) == ("killed", "2022-09-20")
+
+
+def test_the_extract_layer_imports_the_corpus_helpers_without_the_corpus_layer():
+    import subprocess
+    import sys
+
+    code = ("import sys, presswatch.extract.claims; "
+            "print(sorted(m for m in sys.modules if m in ('presswatch.corpus.claims', 'presswatch.corpus.stage')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"  # corpus.claims imports extract.claims, never the other way round
