@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable, TypeVar
-
-K = TypeVar("K", bound=Hashable)
+from typing import Iterable
 
 
 def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -26,14 +24,3 @@ def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
         groups.setdefault(find(i), []).append(i)
     return list(groups.values())
 
-
-def component_roots(pairs: Iterable[tuple[K, K]]) -> dict[K, K]:
-    """For keyed pairs: every key that appears mapped to the smallest key of its component."""
-    pairs = list(pairs)
-    keys = sorted({k for p in pairs for k in p})
-    index = {k: i for i, k in enumerate(keys)}
-    roots: dict[K, K] = {}
-    for comp in components(len(keys), ((index[a], index[b]) for a, b in pairs)):
-        root = keys[comp[0]]
-        roots.update((keys[i], root) for i in comp)
-    return roots
