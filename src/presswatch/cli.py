@@ -129,7 +129,7 @@ def options_from_flags(**flags: Any):  # -> Options
 def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
     """Analyse files or folders (text, HTML, WARC, JSONL; gzip too) into OUT."""
     from .pipeline import analyze as run
-    from .progress import RunProgress, print_summary
+    from .progress import RunProgress, count_inputs, print_summary
     from .registry import StageLoadError
 
     try:
@@ -137,7 +137,8 @@ def analyze(paths: tuple[Path, ...], quiet: bool, **flags: Any) -> None:
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
-        with RunProgress(enabled=not quiet) as progress:
+        total = None if quiet else count_inputs(paths)  # the bar's done/total and time left
+        with RunProgress(enabled=not quiet, total=total) as progress:
             result = run(list(paths), options=opts, progress=progress, keep_articles=False)
     except (StageLoadError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -61,6 +61,9 @@ class RunSummary:
     failures: list[Failure] = field(default_factory=list)
     warnings: list[Failure] = field(default_factory=list)
     stage_errors: list[tuple[str, str, str]] = field(default_factory=list)  # (article id, stage, message)
+    #: Skipped inputs, each as (its source path, the article id, the source path it duplicates: the
+    #: input of this run that had the same text first, or None when the article was already stored).
+    duplicates: list[tuple[str, str, str | None]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -84,6 +87,9 @@ class RunSummary:
             "warnings": [w.to_dict() for w in self.warnings],
             "stage_errors": [
                 {"article_id": a, "stage": s, "message": m} for a, s, m in self.stage_errors
+            ],
+            "duplicates": [
+                {"source_path": p, "article_id": a, "duplicate_of": d} for p, a, d in self.duplicates
             ],
             "seconds": round(self.seconds, 3),
         }
@@ -227,7 +233,7 @@ def _todo_batches(
     records: Iterable[RawRecord | Failure],
 ) -> Iterator[list[Article]]:
     """Clean records and yield batches of articles still to analyse (new, or all with --force)."""
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article id -> the source path that brought it in this run
     pending_sources: list[tuple[str, str]] = []
     for batch in batched(clean_records(records, summary, progress), opts.batch_size):
         todo: list[Article] = []
@@ -243,10 +249,11 @@ def _todo_batches(
                 if store is not None:
                     pending_sources.append((item.id, item.source_path))
                 summary.skipped += 1
+                summary.duplicates.append((item.source_path, item.id, seen.get(item.id)))
                 if progress:
                     progress("skipped", 1)
                 continue
-            seen.add(item.id)
+            seen[item.id] = item.source_path
             todo.append(item)
         if todo:
             yield todo
