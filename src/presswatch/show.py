@@ -19,7 +19,7 @@ from .model import Annotation, Article
 from .nlp.languages import LAYERS
 
 if TYPE_CHECKING:
-    from .store.browse import ArticleMeta
+    from .store.browse import ArticleMeta, CorpusCounts
 
 #: Span layers highlighted in the text, with their style.
 SPAN_STYLES = {
@@ -91,6 +91,16 @@ def article_list(rows: list["ArticleMeta"], title: str) -> Table:
     return table
 
 
+def _counted(n: "CorpusCounts") -> str:
+    """The corpus's headline numbers in words (Browse.corpus_counts: one definition everywhere)."""
+    parts = [f"{n.articles} article{'s' if n.articles != 1 else ''}", f"{n.outlets} outlet{'s' if n.outlets != 1 else ''}"]
+    if n.failed:
+        parts.append(f"{n.failed} failed input{'s' if n.failed != 1 else ''}")
+    if n.warnings:
+        parts.append(f"{n.warnings} kept with a warning")
+    return ", ".join(parts)
+
+
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("article_id", required=False)
 @click.option("--db", type=click.Path(path_type=Path, dir_okay=False), required=True, help="A presswatch DuckDB file.")
@@ -111,10 +121,11 @@ def show(article_id: str | None, db: Path, list_ids: bool, layers: tuple[str, ..
     with store:
         browse = Browse(store.con)
         if list_ids:
-            rows = browse.recent(store.count())
+            n = browse.corpus_counts()  # the same numbers as the overview and the report
+            rows = browse.recent(n.articles)
             if article_id:
                 rows = [m for m in rows if m.id.startswith(article_id)]
-            Console().print(article_list(rows, f"{len(rows)} article{'s' if len(rows) != 1 else ''} in {db}"))
+            Console().print(article_list(rows, f"{len(rows)} of {_counted(n)} in {db}"))
             return
         ids = store.find_ids(article_id)
         if not ids:

@@ -18,7 +18,7 @@ from ..model import Annotation
 from .read import ids_param
 
 __all__ = ["ArticleMeta", "LanguageCount", "OutletCount", "SpeakerCount", "PersonMention", "NarrativeCount", "NarrativeArticle", "RoleCount",
-           "Browse"]
+           "CorpusCounts", "AttentionCount", "LabelShare", "ATTENTION_PERIODS", "ATTENTION_GROUPS", "Browse"]
 
 _META = "a.id, a.title, a.outlet, a.published, a.url, a.language"
 #: Quotes with their typed attrs as columns (speaker, cue, ...).
@@ -41,6 +41,36 @@ class ArticleMeta:
     published: str | None
     url: str | None
     language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusCounts:
+    """The corpus's headline numbers, one definition each (the overview, the report and ``show --list``
+    read them from :meth:`Browse.corpus_counts`)."""
+
+    articles: int  # stored articles
+    outlets: int  # distinct known outlet names (articles without one are ``unknown_outlet``)
+    unknown_outlet: int  # articles whose outlet is not known
+    failed: int  # inputs that could not be analysed (failures of severity 'error'): nothing stored
+    warnings: int  # inputs kept with a warning (severity 'warning': some layers did not run)
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionCount:
+    """How many articles of one group (an outlet, a story, a technique, a narrative) in one period."""
+
+    period: str | None  # the day (YYYY-MM-DD) or the week's Monday; None: undated
+    group: str | None  # the outlet (None: unknown), story id, technique or narrative label
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class LabelShare:
+    """How many of an outlet's articles carry a label of a layer (a technique, a narrative)."""
+
+    outlet: str | None
+    label: str
+    articles: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +147,20 @@ NARRATIVES_SQL = f"(SELECT n.*, {sql_select('narrative', 'n.attrs')} FROM annota
 WEEK_SQL = "strftime(date_trunc('week', try_cast(substr(a.published, 1, 10) AS DATE)), '%Y-%m-%d')"
 #: What a narrative count is grouped by.
 NARRATIVE_GROUPS = {"outlet": "a.outlet", "week": WEEK_SQL, "story": "s.story_id"}
+#: An attention count's periods: the publication day, or the Monday of its week (NULL: undated).
+ATTENTION_PERIODS = {
+    "day": "strftime(try_cast(substr(a.published, 1, 10) AS DATE), '%Y-%m-%d')",
+    "week": WEEK_SQL,
+}
+#: What an attention count is grouped by: (the group's column, the join that gives it).
+ATTENTION_GROUPS = {
+    "outlet": ("a.outlet", ""),
+    "story": ("s.story_id", "JOIN story_articles s ON s.article_id = a.id "),
+    "technique": ("n.label", "JOIN annotations n ON n.article_id = a.id AND n.layer = 'technique' "),
+    # Other (pushes no narrative) is no narrative's attention
+    "narrative": ("n.label", "JOIN annotations n ON n.article_id = a.id AND n.layer = 'narrative' "
+                             "AND n.label <> 'Other' "),
+}
 
 
 def roles_sql(aliases: bool) -> str:
@@ -158,10 +202,15 @@ class Browse:
             [*params, limit],
         ).fetchall()]
 
-    def counts(self) -> tuple[int, int, int]:
-        """(articles, distinct outlets, recorded failures)."""
-        return (int(self._one("SELECT count(*) FROM articles")), int(self._one("SELECT count(DISTINCT outlet) FROM articles")),
-                int(self._one("SELECT count(*) FROM failures")))
+    def corpus_counts(self) -> CorpusCounts:
+        """Articles, known outlets, articles of no known outlet, failed inputs and kept-with-a-warning
+        inputs: the one definition of each headline number."""
+        articles, outlets, unknown = self.con.execute(
+            "SELECT count(*), count(DISTINCT outlet), count(*) FILTER (WHERE outlet IS NULL) FROM articles").fetchone()
+        failed, warnings = self.con.execute(
+            "SELECT count(*) FILTER (WHERE coalesce(severity, 'error') = 'error'), "
+            "count(*) FILTER (WHERE severity = 'warning') FROM failures").fetchone()
+        return CorpusCounts(int(articles), int(outlets), int(unknown), int(failed or 0), int(warnings or 0))
 
     def outlets(self, limit: int, *, unknown: str) -> list[OutletCount]:
         """Outlets by article count (ties by name; ``unknown`` is the name a missing outlet sorts as)."""
@@ -169,6 +218,12 @@ class Browse:
             "SELECT outlet, count(*) AS n, min(published), max(published) FROM articles "
             "GROUP BY outlet ORDER BY n DESC, coalesce(outlet, ?) LIMIT ?", [unknown, limit]
         ).fetchall()]
+
+    def outlet_articles(self, outlet: str, limit: int = 500) -> list[ArticleMeta]:
+        """An outlet's articles, latest first."""
+        return [_meta(r) for r in self.con.execute(
+            f"SELECT {_META} FROM articles a WHERE a.outlet = ? ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?",
+            [outlet, limit]).fetchall()]
 
     def outlet_names(self) -> list[str]:
         """Every known outlet, by name."""
@@ -191,6 +246,28 @@ class Browse:
         return [(o, label, int(c)) for o, label, c in self.con.execute(
             "SELECT a.outlet, n.label, count(*) FROM annotations n JOIN articles a ON a.id = n.article_id "
             "WHERE n.layer = ? GROUP BY ALL", [layer]).fetchall()]
+
+    def label_shares(self, layer: str) -> list[LabelShare]:
+        """Per outlet and label of a layer, how many articles carry the label (an article counts once)."""
+        return [LabelShare(o, label, int(c)) for o, label, c in self.con.execute(
+            "SELECT a.outlet, n.label, count(DISTINCT n.article_id) FROM annotations n "
+            "JOIN articles a ON a.id = n.article_id WHERE n.layer = ? GROUP BY ALL "
+            "ORDER BY a.outlet NULLS LAST, n.label", [layer]).fetchall()]
+
+    def attention(self, period: str, by: str) -> list[AttentionCount]:
+        """Articles per ``period`` ("day" or "week": its Monday) and ``by`` group ("outlet", "story",
+        "technique" or "narrative"); an article counts once per group and period. Chronological (the
+        undated last), then by group."""
+        if period not in ATTENTION_PERIODS:
+            raise ValueError(f"attention is counted per {', '.join(ATTENTION_PERIODS)}, not {period!r}")
+        if by not in ATTENTION_GROUPS:
+            raise ValueError(f"attention is grouped by {', '.join(ATTENTION_GROUPS)}, not {by!r}")
+        if by == "story" and not self._has("story_articles"):
+            return []
+        key, join = ATTENTION_GROUPS[by]
+        return [AttentionCount(p, g, int(c)) for p, g, c in self.con.execute(
+            f"SELECT {ATTENTION_PERIODS[period]} AS p, {key} AS g, count(DISTINCT a.id) FROM articles a {join}"
+            "GROUP BY p, g ORDER BY p NULLS LAST, g NULLS LAST").fetchall()]
 
     def speakers(self, limit: int) -> list[SpeakerCount]:
         """The most-quoted speakers (ties by name)."""

@@ -98,12 +98,14 @@ def overview(db: Database, corpus: CorpusView, language: str | None = None) -> O
     known = refs(db, [a.article for g in stories for a in g.articles]
                  + [c.article for k in corpus.conflicts for c in k.claims if c.article])
     recent = [ref(m) for m in browse.recent(15, language=language)]
-    n_articles, n_outlets, n_failures = browse.counts()
+    n = browse.corpus_counts()
     return Overview(
         counts=Counts(
-            articles=n_articles,
-            outlets=n_outlets,
-            failures=n_failures,
+            articles=n.articles,
+            outlets=n.outlets,
+            unknown_outlet=n.unknown_outlet,
+            failures=n.failed,
+            warnings=n.warnings,
             annotations=layers,
             stories=len(corpus.stories),
             claim_conflicts=len(corpus.conflicts),

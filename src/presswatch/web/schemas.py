@@ -27,9 +27,13 @@ class LanguageRow(BaseModel):
 
 
 class Counts(BaseModel):
+    """The headline numbers, as presswatch.store.browse.Browse.corpus_counts defines them."""
+
     articles: int
-    outlets: int
-    failures: int
+    outlets: int = Field(description="Distinct known outlet names.")
+    unknown_outlet: int = Field(0, description="Articles whose outlet is not known.")
+    failures: int = Field(description="Inputs that could not be analysed (nothing was stored for them).")
+    warnings: int = Field(0, description="Inputs kept with a warning (some layers did not run on them).")
     annotations: dict[str, int] = Field(description="Annotations per layer.")
     stories: int
     claim_conflicts: int
