@@ -16,14 +16,14 @@ from .analysis import Analyzer
 from .db import Database
 from .highlight import SPAN_LAYERS, person_href, render_text, search_href
 from .narratives import chart_svg, role_class
-from .pages import AppState, analyze, article, conflicts, narratives, overview, person, search, story
+from .pages import AppState, analyze, article, attention, conflicts, narratives, overview, person, search, story
 from .security import SecurityMiddleware
 from .techniques import note as technique_note
 from .settings import TOKEN_COOKIE, WebSettings
 
 HERE = Path(__file__).parent
 #: The page modules, in the order their routes are registered.
-PAGES = (overview, article, person, story, conflicts, narratives, search, analyze)
+PAGES = (overview, article, person, story, conflicts, narratives, attention, search, analyze)
 #: How a layer is named to a reader (plural), in counts and toggles.
 LAYER_NAMES = {"entity": "names", "claim": "numbers", "quote": "quotes", "technique": "techniques",
                "genre": "genre labels", "frame": "frame labels", "role": "roles", "narrative": "narratives"}

@@ -347,3 +347,26 @@ class NarrativesPage(BaseModel):
     articles: list[NarrativeArticleRow] = Field([], description="The articles of the chosen narrative (and outlet, week).")
     conflicts: list[NarrativeConflictOut] = []
     roles: list[RoleRow] = Field([], description="Entities cast opposite ways by different outlets, by outlet.")
+
+
+class AttentionPeriod(BaseModel):
+    """One period's article counts, one per group of its table (in the table's group order)."""
+
+    period: str | None = Field(description="The day (YYYY-MM-DD) or the week's Monday; null: undated")
+    counts: list[int]
+
+
+class AttentionTable(BaseModel):
+    """Articles per period for the most-covered groups of one kind (outlet, story, technique, narrative)."""
+
+    by: str
+    groups: list[str | None] = Field(description="The groups, most articles first (null: unknown outlet)")
+    periods: list[AttentionPeriod]
+    left_out: int = Field(0, description="Groups beyond the shown ones")
+
+
+class AttentionPage(BaseModel):
+    """Attention over time: how many articles each outlet, story, technique and narrative got per period."""
+
+    period: str
+    tables: list[AttentionTable]
