@@ -47,6 +47,16 @@ def matches(found: tuple[int, int, str], gold: dict[str, Any]) -> bool:
     return start <= gold["start"] < end and " ".join(gw) in " ".join(words(span))
 
 
+def attribution_ok(pred: str | None, gold: str | list[str | None] | None) -> bool:
+    """A found speaker (or none) against the gold: one name, a list of acceptable names, None for
+    no speaker, or a list holding None where the article itself (no speaker) is also acceptable."""
+    allowed = gold if isinstance(gold, list) else [gold]
+    if pred is None:
+        return None in allowed
+    names = [g for g in allowed if g is not None]
+    return bool(names) and speaker_ok(pred, names)
+
+
 def anchored(text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The gold quotes with their offsets moved into the analysed text (cleaning may shift them
     from the shared file's): each first-words string found in order, from the previous one on."""
@@ -89,7 +99,7 @@ def score(gold: list[dict[str, Any]], articles: dict[str, Any], show: bool = Fal
             c["found_ok"] += 1
             c["partial_ok"] += partial
             c["matched"] += 1
-            right = speaker_ok(speaker, g_q["speaker"]) if g_q["speaker"] else speaker is None
+            right = attribution_ok(speaker, g_q["speaker"])
             c["speaker_right"] += right
             if speaker is not None:
                 c["with_speaker"] += 1
