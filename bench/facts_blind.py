@@ -35,7 +35,7 @@ from typing import Any
 
 from bench.extract_bench import ROOT, analyse, speaker_ok, unit_key
 from bench.quotes_blind import GOLD as QUOTES_GOLD
-from bench.quotes_blind import attribution_ok, load_gold
+from bench.quotes_blind import count_attribution, load_gold, scores
 from bench.quotes_blind import score as score_quotes
 
 GOLD = ROOT / "bench" / "gold" / "facts_blind.jsonl"
@@ -80,11 +80,7 @@ def score_claims(gold: list[dict[str, Any]], articles: dict[str, Any], show: boo
             taken.add(k)
             c["found_ok"] += 1
             pred = a.attrs.get("speaker")
-            right = attribution_ok(pred, golds[k]["claimant"])
-            c["claimant_right"] += right
-            if pred is not None:
-                c["with_claimant"] += 1
-                c["with_claimant_ok"] += right
+            right = count_attribution(c, "claimant", pred, golds[k]["claimant"])
             if show and not right:
                 print(f"  CLM {g['article'][-20:]} {golds[k]['text']!r} <- {pred} (gold {golds[k]['claimant']})")
         for k, gc in enumerate(golds):
@@ -94,14 +90,9 @@ def score_claims(gold: list[dict[str, Any]], articles: dict[str, Any], show: boo
             c["gold_found"] += k in taken
             if show and k not in taken:
                 print(f"  FN  {g['article'][-20:]} {gc['text']!r} {gc['value']} {gc['unit']}")
-    r = _ratio(c)
-    return {
-        "claim_precision": r("found_ok", "found"),
-        "claim_recall": r("gold_found", "gold"),
-        "claimant_right": r("claimant_right", "found_ok"),
-        "claimant_precision": r("with_claimant_ok", "with_claimant"),
-        **{f"n_{k}": v for k, v in c.items()},
-    }
+    return scores(c, claim_precision=("found_ok", "found"), claim_recall=("gold_found", "gold"),
+                  claimant_right=("claimant_right", "found_ok"),
+                  claimant_precision=("with_claimant_ok", "with_claimant"))
 
 
 def score_entities(gold: list[dict[str, Any]], articles: dict[str, Any], show: bool = False) -> dict[str, float]:
@@ -150,17 +141,8 @@ def score_entities(gold: list[dict[str, Any]], articles: dict[str, Any], show: b
                 c["gold_found"] += m in right_surfaces
                 if show and m not in right_surfaces:
                     print(f"  EFN {g['article'][-20:]} {m!r} (gold {e['names'][0]!r})")
-    r = _ratio(c)
-    return {
-        "entity_precision": r("found_ok", "found"),
-        "entity_recall": r("gold_found", "gold"),
-        "entity_type_right": r("type_ok", "found_ok"),
-        **{f"n_{k}": v for k, v in c.items()},
-    }
-
-
-def _ratio(c: dict[str, int]):
-    return lambda a, b: round(c[a] / c[b], 3) if c[b] else 1.0
+    return scores(c, entity_precision=("found_ok", "found"), entity_recall=("gold_found", "gold"),
+                  entity_type_right=("type_ok", "found_ok"))
 
 
 def run(show: bool = False) -> dict[str, dict[str, float]]:

@@ -57,6 +57,22 @@ def attribution_ok(pred: str | None, gold: str | list[str | None] | None) -> boo
     return bool(names) and speaker_ok(pred, names)
 
 
+def count_attribution(c: dict[str, int], key: str, pred: str | None, gold: Any) -> bool:
+    """Count one matched item's attribution (``key``: "speaker" or "claimant"): right, given, given right."""
+    right = attribution_ok(pred, gold)
+    c[f"{key}_right"] += right
+    if pred is not None:
+        c[f"with_{key}"] += 1
+        c[f"with_{key}_ok"] += right
+    return right
+
+
+def scores(c: dict[str, int], **ratios: tuple[str, str]) -> dict[str, float]:
+    """The named ratios of the counts (1.0 over nothing), then every count as ``n_<name>``."""
+    out: dict[str, float] = {name: round(c[a] / c[b], 3) if c[b] else 1.0 for name, (a, b) in ratios.items()}
+    return {**out, **{f"n_{k}": v for k, v in c.items()}}
+
+
 def anchored(text: str, quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The gold quotes with their offsets moved into the analysed text (cleaning may shift them
     from the shared file's): each first-words string found in order, from the previous one on."""
@@ -99,11 +115,7 @@ def score(gold: list[dict[str, Any]], articles: dict[str, Any], show: bool = Fal
             c["found_ok"] += 1
             c["partial_ok"] += partial
             c["matched"] += 1
-            right = attribution_ok(speaker, g_q["speaker"])
-            c["speaker_right"] += right
-            if speaker is not None:
-                c["with_speaker"] += 1
-                c["with_speaker_ok"] += right
+            right = count_attribution(c, "speaker", speaker, g_q["speaker"])
             if show and not right:
                 print(f"  SPK {g['article'][-20:]} {span[:60]!r} <- {speaker} (gold {g_q['speaker']})")
         for q in quotes:
@@ -114,17 +126,9 @@ def score(gold: list[dict[str, Any]], articles: dict[str, Any], show: bool = Fal
             if show and id(q) not in hit:
                 print(f"  FN  {g['article'][-20:]} {q['text'][:60]!r}")
 
-    def ratio(a: str, b: str) -> float:
-        return round(c[a] / c[b], 3) if c[b] else 1.0
-
-    return {
-        "quote_precision": ratio("found_ok", "found"),
-        "partial_precision": ratio("partial_ok", "partial"),
-        "quote_recall": ratio("gold_found", "gold"),
-        "speaker_right": ratio("speaker_right", "matched"),
-        "speaker_precision": ratio("with_speaker_ok", "with_speaker"),
-        **{f"n_{k}": v for k, v in c.items()},
-    }
+    return scores(c, quote_precision=("found_ok", "found"), partial_precision=("partial_ok", "partial"),
+                  quote_recall=("gold_found", "gold"), speaker_right=("speaker_right", "matched"),
+                  speaker_precision=("with_speaker_ok", "with_speaker"))
 
 
 def main(argv: list[str] | None = None) -> int:
