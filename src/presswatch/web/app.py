@@ -14,16 +14,16 @@ from fastapi.staticfiles import StaticFiles
 
 from .analysis import Analyzer
 from .db import Database
-from .highlight import SPAN_LAYERS, person_href, render_text, search_href
+from .highlight import SPAN_LAYERS, outlet_href, person_href, render_text, search_href
 from .narratives import chart_svg, role_class
-from .pages import AppState, analyze, article, attention, conflicts, narratives, overview, person, search, story
+from .pages import AppState, analyze, article, attention, conflicts, narratives, outlet, overview, person, search, story
 from .security import SecurityMiddleware
 from .techniques import note as technique_note
 from .settings import TOKEN_COOKIE, WebSettings
 
 HERE = Path(__file__).parent
 #: The page modules, in the order their routes are registered.
-PAGES = (overview, article, person, story, conflicts, narratives, attention, search, analyze)
+PAGES = (overview, article, person, outlet, story, conflicts, narratives, attention, search, analyze)
 #: How a layer is named to a reader (plural), in counts and toggles.
 LAYER_NAMES = {"entity": "names", "claim": "numbers", "quote": "quotes", "technique": "techniques",
                "genre": "genre labels", "frame": "frame labels", "role": "roles", "narrative": "narratives"}
@@ -52,7 +52,7 @@ def make_templates() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(person_href=person_href, search_href=search_href, render_text=render_text, SPAN_LAYERS=SPAN_LAYERS,
+    env.globals.update(person_href=person_href, outlet_href=outlet_href, search_href=search_href, render_text=render_text, SPAN_LAYERS=SPAN_LAYERS,
                        LAYER_NAMES=LAYER_NAMES, technique_note=technique_note, narrative_chart=chart_svg,
                        role_class=role_class)
     env.filters["num"] = _fmt_value

@@ -66,6 +66,10 @@ def person_href(name: str) -> str:
     return "/people/" + quote(name, safe="")
 
 
+def outlet_href(name: str) -> str:
+    return "/outlets/" + quote(name, safe="")
+
+
 def search_href(text: str) -> str:
     return "/search?q=" + quote(text, safe="")
 

@@ -370,3 +370,20 @@ class AttentionPage(BaseModel):
 
     period: str
     tables: list[AttentionTable]
+
+
+class LabelCount(BaseModel):
+    """A label of a layer (a technique, a narrative) and how many of the outlet's articles carry it."""
+
+    label: str
+    articles: int
+
+
+class OutletPage(BaseModel):
+    """An outlet: its articles, latest first, and the techniques and narratives its articles carry."""
+
+    outlet: str
+    articles: int
+    recent: list[ArticleRef]
+    techniques: list[LabelCount]
+    narratives: list[LabelCount]
