@@ -70,7 +70,10 @@ def test_attention_counts_articles_per_day_and_week_by_group(tmp_path):
             ("2022-09-19", "Loaded_Language", 2)]
         assert b.attention("week", "story") == []  # the corpus layer has not run
         assert [(s.outlet, s.label, s.articles) for s in b.label_shares("technique")] == [("BBC", "Loaded_Language", 2)]
+        assert [s.annotations for s in b.label_shares("technique")] == [3]  # three spans in two articles
+        assert b.label_shares("technique", outlet="Reuters") == []
         assert [m.title for m in b.outlet_articles("BBC")] == ["Tue", "Mon"]
+        assert (b.outlet_size("BBC"), b.outlet_size("Nobody")) == (2, 0)
         assert b.outlet_articles("Nobody") == []
         import pytest
 

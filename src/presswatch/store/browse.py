@@ -66,11 +66,12 @@ class AttentionCount:
 
 @dataclass(frozen=True, slots=True)
 class LabelShare:
-    """How many of an outlet's articles carry a label of a layer (a technique, a narrative)."""
+    """How many of an outlet's articles carry a label of a layer (a technique, a narrative), and how often."""
 
     outlet: str | None
     label: str
-    articles: int
+    articles: int  # articles carrying the label (one each)
+    annotations: int  # the label's annotations in them (a technique may be marked many times)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,10 @@ class Browse:
             "GROUP BY outlet ORDER BY n DESC, coalesce(outlet, ?) LIMIT ?", [unknown, limit]
         ).fetchall()]
 
+    def outlet_size(self, outlet: str) -> int:
+        """How many stored articles are from ``outlet``."""
+        return int(self._one("SELECT count(*) FROM articles WHERE outlet = ?", [outlet]))
+
     def outlet_articles(self, outlet: str, limit: int = 500) -> list[ArticleMeta]:
         """An outlet's articles, latest first."""
         return [_meta(r) for r in self.con.execute(
@@ -241,18 +246,14 @@ class Browse:
         return [r[0] for r in self.con.execute(
             "SELECT DISTINCT label FROM annotations WHERE layer = ? ORDER BY label", [layer]).fetchall()]
 
-    def labels_by_outlet(self, layer: str) -> list[tuple[str | None, str, int]]:
-        """(outlet, label, count) of a layer's annotations."""
-        return [(o, label, int(c)) for o, label, c in self.con.execute(
-            "SELECT a.outlet, n.label, count(*) FROM annotations n JOIN articles a ON a.id = n.article_id "
-            "WHERE n.layer = ? GROUP BY ALL", [layer]).fetchall()]
-
-    def label_shares(self, layer: str) -> list[LabelShare]:
-        """Per outlet and label of a layer, how many articles carry the label (an article counts once)."""
-        return [LabelShare(o, label, int(c)) for o, label, c in self.con.execute(
-            "SELECT a.outlet, n.label, count(DISTINCT n.article_id) FROM annotations n "
-            "JOIN articles a ON a.id = n.article_id WHERE n.layer = ? GROUP BY ALL "
-            "ORDER BY a.outlet NULLS LAST, n.label", [layer]).fetchall()]
+    def label_shares(self, layer: str, outlet: str | None = None) -> list[LabelShare]:
+        """Per outlet (or for one ``outlet``) and label of a layer: the articles carrying the label and
+        its annotations in them. By outlet (unknown last), then label."""
+        where, params = ("AND a.outlet = ? ", [layer, outlet]) if outlet is not None else ("", [layer])
+        return [LabelShare(o, label, int(c), int(n)) for o, label, c, n in self.con.execute(
+            "SELECT a.outlet, n.label, count(DISTINCT n.article_id), count(*) FROM annotations n "
+            f"JOIN articles a ON a.id = n.article_id WHERE n.layer = ? {where}GROUP BY ALL "
+            "ORDER BY a.outlet NULLS LAST, n.label", params).fetchall()]
 
     def attention(self, period: str, by: str) -> list[AttentionCount]:
         """Articles per ``period`` ("day" or "week": its Monday) and ``by`` group ("outlet", "story",

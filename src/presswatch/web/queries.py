@@ -72,7 +72,7 @@ def _conflict(c: "ClaimGroup", known: dict[str, ArticleRef]) -> Conflict:
 # -- overview -----------------------------------------------------------------------------------
 def technique_by_outlet(db: Database, outlets: list[OutletRow]) -> TechniqueByOutlet:
     """Technique counts per outlet (outlets in the overview's order), for the chart."""
-    rows = [(o or UNKNOWN_OUTLET, label, c) for o, label, c in db.browse().labels_by_outlet("technique")]
+    rows = [(s.outlet or UNKNOWN_OUTLET, s.label, s.annotations) for s in db.browse().label_shares("technique")]
     totals: Counter[str] = Counter()
     for _, label, c in rows:
         totals[label] += c

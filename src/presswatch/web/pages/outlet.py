@@ -22,17 +22,17 @@ def context(pw: AppState, name: str) -> OutletPage:
 
 
 def _labels(pw: AppState, layer: str, outlet: str) -> list[LabelCount]:
-    rows = [s for s in pw.db.browse().label_shares(layer) if s.outlet == outlet and s.label != "Other"]
+    rows = [s for s in pw.db.browse().label_shares(layer, outlet=outlet) if s.label != "Other"]
     return [LabelCount(label=s.label, articles=s.articles)
             for s in sorted(rows, key=lambda s: (-s.articles, s.label))]
 
 
 def _page(pw: AppState, name: str) -> OutletPage | None:
     browse = pw.db.browse()
-    articles = browse.outlet_articles(name, limit=1_000_000)
+    articles = browse.outlet_articles(name, limit=MAX_LISTED)
     if not articles:
         return None
-    return OutletPage(outlet=name, articles=len(articles), recent=[ref(m) for m in articles[:MAX_LISTED]],
+    return OutletPage(outlet=name, articles=browse.outlet_size(name), recent=[ref(m) for m in articles],
                       techniques=_labels(pw, "technique", name), narratives=_labels(pw, "narrative", name))
 
 
